@@ -157,6 +157,40 @@ public final class IniFile {
     return out;
   }
 
+  /**
+   * This file with {@code PREFIX__SECTION__OPTION=value} environment variables applied on top (the
+   * section is matched case-insensitively, DEFAULT included), so containers can override single options.
+   */
+  public IniFile withEnvironment(String prefix, Map<String, String> env) {
+    Map<String, Map<String, List<Entry>>> copy = new LinkedHashMap<>();
+    sections.forEach((k, v) -> {
+      Map<String, List<Entry>> m = new LinkedHashMap<>();
+      v.forEach((o, l) -> m.put(o, new ArrayList<>(l)));
+      copy.put(k, m);
+    });
+    String p = prefix + "__";
+    for (Map.Entry<String, String> e : env.entrySet()) {
+      if (!e.getKey().startsWith(p)) {
+        continue;
+      }
+      String[] parts = e.getKey().substring(p.length()).split("__", 2);
+      if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+        continue;
+      }
+      String section = parts[0].equalsIgnoreCase("DEFAULT") ? "DEFAULT" : parts[0].toLowerCase(java.util.Locale.ROOT);
+      for (String existing : copy.keySet()) {
+        if (existing.equalsIgnoreCase(parts[0])) {
+          section = existing;
+        }
+      }
+      String option = parts[1].toLowerCase(java.util.Locale.ROOT);
+      copy.computeIfAbsent(section, k -> new LinkedHashMap<>())
+          .computeIfAbsent(option, k -> new ArrayList<>())
+          .add(new Entry(section, option, e.getValue(), 0));
+    }
+    return new IniFile(file, copy);
+  }
+
   /** Typed reading of one section; every failure names file, line, section and option. */
   public Section section(String name) {
     return new Section(this, name);

@@ -1,0 +1,20 @@
+package org.masakari.sim.cloud;
+
+/** The subset of Nova's {@code task_states} the simulator moves servers through. */
+public enum TaskState {
+  SCHEDULING("scheduling"),
+  SPAWNING("spawning"),
+  REBUILDING("rebuilding"),
+  POWERING_OFF("powering-off"),
+  POWERING_ON("powering-on");
+
+  private final String wire;
+
+  TaskState(String wire) {
+    this.wire = wire;
+  }
+
+  public String wire() {
+    return wire;
+  }
+}

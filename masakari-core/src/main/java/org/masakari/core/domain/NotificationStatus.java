@@ -1,0 +1,22 @@
+package org.masakari.core.domain;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The notification state machine of upstream (contract §4.1). */
+public enum NotificationStatus {
+  NEW, RUNNING, ERROR, FAILED, IGNORED, FINISHED;
+
+  /** Statuses that make the host's segment "under recovery". */
+  public static final Set<NotificationStatus> OPEN = EnumSet.of(NEW, RUNNING, ERROR);
+  /** Terminal statuses; only these are purged. */
+  public static final Set<NotificationStatus> TERMINAL = EnumSet.of(FINISHED, FAILED, IGNORED);
+
+  public String wire() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  public static NotificationStatus fromWire(String s) {
+    return valueOf(s.toUpperCase(java.util.Locale.ROOT));
+  }
+}

@@ -1,0 +1,160 @@
+package org.masakari.core.service;
+
+import java.util.List;
+import org.hibernate.Session;
+import org.masakari.core.db.Tx;
+import org.masakari.core.domain.Host;
+import org.masakari.core.domain.Segment;
+import org.masakari.core.domain.Uuids;
+import org.masakari.core.fault.Fault;
+import org.masakari.core.nova.ComputeServiceDirectory;
+import org.masakari.core.repository.PageRequest;
+import org.masakari.core.repository.PagedQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Hosts of a segment. Names are unique among all live hosts and must be nova-compute hosts. */
+public final class HostService {
+  private static final Logger LOG = LoggerFactory.getLogger(HostService.class);
+  private final Tx tx;
+  private final ComputeServiceDirectory nova;
+
+  public HostService(Tx tx, ComputeServiceDirectory nova) {
+    this.tx = tx;
+    this.nova = nova;
+  }
+
+  public List<Host> list(String segmentId, String type, Boolean onMaintenance, Boolean reserved, PageRequest page) {
+    return tx.call(s -> {
+      Segment seg = SegmentService.find(s, segmentId);
+      PagedQuery<Host> q = new PagedQuery<>(Host.class, Host.COLUMNS).eq("failoverSegmentId", seg.getUuid());
+      if (type != null) {
+        q.eq("type", type);
+      }
+      if (onMaintenance != null) {
+        q.eq("onMaintenance", onMaintenance);
+      }
+      if (reserved != null) {
+        q.eq("reserved", reserved);
+      }
+      return q.list(s, page);
+    });
+  }
+
+  public Host get(String segmentId, String hostId) {
+    return tx.call(s -> find(s, segmentId, hostId));
+  }
+
+  static Host find(Session s, String segmentId, String hostId) {
+    String hostUuid = Uuids.canonical(hostId).orElseThrow(() -> Fault.hostNotFound(hostId));
+    String segUuid = Uuids.canonical(segmentId).orElse(segmentId);
+    return s.createQuery("from Host h where h.uuid = :h and h.failoverSegmentId = :s and h.deleted = 0", Host.class)
+        .setParameter("h", hostUuid).setParameter("s", segUuid).getResultStream().findFirst()
+        .orElseThrow(() -> Fault.hostNotFoundUnderSegment(hostId, segmentId));
+  }
+
+  public Host create(String segmentId, HostChanges c) {
+    Segment seg = tx.call(s -> SegmentService.find(s, segmentId));
+    requireComputeService(c.name());
+    try {
+      Host host = tx.call(s -> {
+        Segment live = SegmentService.find(s, seg.getUuid());
+        requireNameFree(s, c.name(), null);
+        Host h = new Host();
+        h.setUuid(Uuids.random());
+        h.setName(c.name());
+        h.setType(c.type());
+        h.setControlAttributes(c.controlAttributes());
+        h.setReserved(Boolean.TRUE.equals(c.reserved()));
+        h.setOnMaintenance(Boolean.TRUE.equals(c.onMaintenance()));
+        h.setSegment(live);
+        h.markCreated();
+        s.persist(h);
+        return h;
+      });
+      LOG.info("[host={}] created name={} segment={}", host.getUuid(), host.getName(), seg.getUuid());
+      return host;
+    } catch (RuntimeException e) {
+      throw duplicateName(e, c.name());
+    }
+  }
+
+  public Host update(String segmentId, String hostId, HostChanges c) {
+    Host current = tx.call(s -> {
+      Host h = find(s, segmentId, hostId);
+      requireNotUnderRecovery(s, h, "updated");
+      return h;
+    });
+    if (c.name() != null && !c.name().equals(current.getName())) {
+      requireComputeService(c.name());
+    }
+    try {
+      Host host = tx.call(s -> {
+        Host h = find(s, segmentId, hostId);
+        requireNotUnderRecovery(s, h, "updated");
+        if (c.name() != null && !c.name().equals(h.getName())) {
+          requireNameFree(s, c.name(), h.getId());
+          h.setName(c.name());
+        }
+        if (c.type() != null) {
+          h.setType(c.type());
+        }
+        if (c.controlAttributes() != null) {
+          h.setControlAttributes(c.controlAttributes());
+        }
+        if (c.reserved() != null) {
+          h.setReserved(c.reserved());
+        }
+        if (c.onMaintenance() != null) {
+          h.setOnMaintenance(c.onMaintenance());
+        }
+        h.markUpdated();
+        return h;
+      });
+      LOG.info("[host={}] updated", host.getUuid());
+      return host;
+    } catch (RuntimeException e) {
+      throw duplicateName(e, c.name());
+    }
+  }
+
+  public void delete(String segmentId, String hostId) {
+    String uuid = tx.call(s -> {
+      Host h = find(s, segmentId, hostId);
+      requireNotUnderRecovery(s, h, "deleted");
+      h.softDelete();
+      return h.getUuid();
+    });
+    LOG.info("[host={}] deleted", uuid);
+  }
+
+  private static void requireNotUnderRecovery(Session s, Host h, String verb) {
+    if (SegmentService.isUnderRecovery(s, h.getFailoverSegmentId())) {
+      throw Fault.conflict("Host " + h.getUuid() + " can't be " + verb + " as it is in-use to process notifications.");
+    }
+  }
+
+  private void requireComputeService(String name) {
+    if (!nova.computeServiceExists(name)) {
+      throw Fault.badRequest("Compute service with name " + name + " could not be found.");
+    }
+  }
+
+  private static void requireNameFree(Session s, String name, Integer exceptId) {
+    Long n = s.createQuery("select count(h) from Host h where h.name = :n and h.deleted = 0"
+            + (exceptId == null ? "" : " and h.id <> :id"), Long.class)
+        .setParameter("n", name)
+        .setProperties(exceptId == null ? java.util.Map.of() : java.util.Map.of("id", exceptId))
+        .getSingleResult();
+    if (n > 0) {
+      throw Fault.conflict("Host with name " + name + " already exists.");
+    }
+  }
+
+  private static RuntimeException duplicateName(RuntimeException e, String name) {
+    if (!(e instanceof Fault) && Tx.isDuplicateKey(e)) {
+      return Fault.conflict("Host with name " + name + " already exists.");
+    }
+    return e;
+  }
+}
