@@ -22,6 +22,15 @@ public final class Main implements Runnable {
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     Subcommands.register(cl);
+    cl.setExecutionExceptionHandler((ex, line, parse) -> {
+      // configuration and start-up problems are the operator's to fix: one clear line, non-zero exit
+      if (ex instanceof org.masakari.client.config.ConfigException || ex instanceof IllegalStateException
+          || ex instanceof IllegalArgumentException) {
+        line.getErr().println("masakari: " + ex.getMessage());
+        return 2;
+      }
+      throw ex;
+    });
     return cl;
   }
 

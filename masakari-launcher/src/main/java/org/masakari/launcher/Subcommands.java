@@ -7,6 +7,8 @@ final class Subcommands {
   private Subcommands() {}
 
   static void register(CommandLine cl) {
-    // core subcommands (api, db, aio, engine) and module commands (sim, lb, monitors) are added here
+    cl.addSubcommand(new ApiCommand());
+    cl.addSubcommand(new DbCommand());
+    cl.addSubcommand(new AioCommand());
   }
 }

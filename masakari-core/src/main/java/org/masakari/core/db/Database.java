@@ -117,8 +117,12 @@ public final class Database implements AutoCloseable {
     cfg.setProperty(AvailableSettings.SHOW_SQL, "false");
     cfg.setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, "50");
     cfg.setProperty("hibernate.boot.allow_jdbc_metadata_access", "false");
-    cfg.setProperty(AvailableSettings.DIALECT, url.isH2()
-        ? "org.hibernate.dialect.H2Dialect" : "org.hibernate.dialect.MariaDBDialect");
+    if (url.isMariaDb()) {
+      // without JDBC metadata access Hibernate cannot detect the dialect; H2's is the default guess
+      cfg.setProperty(AvailableSettings.DIALECT, "org.hibernate.dialect.MariaDBDialect");
+    } else if (url.isH2()) {
+      cfg.setProperty(AvailableSettings.DIALECT, "org.hibernate.dialect.H2Dialect");
+    }
     return cfg.buildSessionFactory();
   }
 

@@ -55,7 +55,7 @@ class ProcessMonitorDaemonTest {
 
   private static List<Long> pids(String sleepArg) {
     return ProcessTable.system().snapshot().stream()
-        .filter(p -> p.argv().equals(List.of("sleep", sleepArg)))
+        .filter(p -> p.argv().size() == 2 && p.argv().get(0).endsWith("sleep") && p.argv().get(1).equals(sleepArg))
         .map(ProcessTable.ProcessInfo::pid).toList();
   }
 

@@ -1,0 +1,115 @@
+package org.masakari.lb.balancer;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.masakari.lb.config.FrontendConfig;
+import org.masakari.lb.config.LbConfig;
+import org.masakari.lb.health.HealthChecker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The balancer: one Vert.x instance, its frontends (one verticle instance per event loop) and the
+ * health checker. {@link #apply} reconciles a reloaded config without touching unchanged frontends,
+ * so their connections stay up.
+ */
+public final class Balancer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Balancer.class);
+  private static final long START_TIMEOUT_SECONDS = 20;
+
+  private final Vertx vertx;
+  private final int instances;
+  private final BackendRegistry registry = new BackendRegistry();
+  private final HealthChecker checker;
+  private final Map<String, Deployed> frontends = new HashMap<>();
+
+  private record Deployed(FrontendConfig config, String deploymentId) {}
+
+  public Balancer(LbConfig config) {
+    int loops = config.eventLoops() > 0 ? config.eventLoops() : Runtime.getRuntime().availableProcessors();
+    this.instances = loops;
+    this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
+    this.checker = new HealthChecker(vertx, registry);
+    registry.apply(config.backends());
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public BackendRegistry registry() {
+    return registry;
+  }
+
+  public synchronized void start(LbConfig config) {
+    checker.start();
+    apply(config);
+    LOG.info("balancer started: {} frontend(s), {} backend(s), {} event loop(s), native transport {}",
+        config.frontends().size(), config.backends().size(), instances, vertx.isNativeTransportEnabled());
+  }
+
+  /** Applies a validated config: backends in place, frontends only where they changed. */
+  public synchronized void apply(LbConfig config) {
+    registry.apply(config.backends());
+    checker.reconcile();
+    List<Future<?>> pending = new ArrayList<>();
+    List<String> wanted = new ArrayList<>();
+    for (FrontendConfig fc : config.frontends()) {
+      wanted.add(fc.name());
+      Deployed old = frontends.get(fc.name());
+      if (old != null && old.config().equals(fc)) {
+        continue;
+      }
+      // deploy the new one first: on the same host:port Vert.x shares the listening socket, so no accept gap
+      String id = await(vertx.deployVerticle(() -> fc.mode() == FrontendConfig.Mode.HTTP
+          ? new HttpProxyVerticle(fc, registry) : new TcpProxyVerticle(fc, registry), new DeploymentOptions().setInstances(instances)));
+      frontends.put(fc.name(), new Deployed(fc, id));
+      LOG.info("[frontend={}] listening on {} ({})", fc.name(), fc.bind(), fc.mode());
+      if (old != null) {
+        pending.add(vertx.undeploy(old.deploymentId()));
+      }
+    }
+    for (String name : new ArrayList<>(frontends.keySet())) {
+      if (!wanted.contains(name)) {
+        pending.add(vertx.undeploy(frontends.remove(name).deploymentId()));
+        LOG.info("[frontend={}] removed", name);
+      }
+    }
+    // old frontends drain in the background (graceful shutdown bounded by timeout client)
+    pending.forEach(f -> f.onFailure(e -> LOG.warn("undeploy failed: {}", e.toString())));
+  }
+
+  public boolean healthy() {
+    return registry.allHealthy();
+  }
+
+  private static <T> T await(Future<T> f) {
+    try {
+      return f.toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("timed out after " + START_TIMEOUT_SECONDS + " s", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    checker.stop();
+    try {
+      vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("balancer did not close within 5 s: {}", e.toString());
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package org.masakari.core.runtime;
+
+import java.util.List;
+import org.masakari.core.config.MasakariConfig;
+import org.masakari.core.db.Database;
+import org.masakari.core.db.DatabaseUrl;
+import org.masakari.core.nova.ComputeServiceDirectory;
+import org.masakari.core.nova.OpenStack4jComputeDirectory;
+import org.masakari.core.queue.InProcessWorkQueue;
+import org.masakari.core.queue.OutboxRelay;
+import org.masakari.core.queue.RabbitWorkQueue;
+import org.masakari.core.queue.WorkQueue;
+import org.masakari.core.service.HostService;
+import org.masakari.core.service.NotificationService;
+import org.masakari.core.service.SegmentService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What API and engine share at run time, built from the configuration: the database (migrated or
+ * checked), the work queue, the outbox relay, the Nova host directory and the domain services.
+ */
+public final class CoreRuntime implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CoreRuntime.class);
+
+  private final Database database;
+  private final WorkQueue queue;
+  private final OutboxRelay relay;
+  private final ComputeServiceDirectory computeDirectory;
+  private final SegmentService segments;
+  private final HostService hosts;
+  private final NotificationService notifications;
+
+  private CoreRuntime(Database database, WorkQueue queue, OutboxRelay relay, ComputeServiceDirectory directory,
+      MasakariConfig cfg) {
+    this.database = database;
+    this.queue = queue;
+    this.relay = relay;
+    this.computeDirectory = directory;
+    this.segments = new SegmentService(database.tx());
+    this.hosts = new HostService(database.tx(), directory);
+    this.notifications = new NotificationService(database.tx(), relay, cfg.api().duplicateWindow());
+  }
+
+  /** Options that differ between the production daemons and the all-in-one mode. */
+  public record Mode(DatabaseUrl databaseUrl, boolean migrate, WorkQueue queueOverride,
+      ComputeServiceDirectory directoryOverride, List<Class<?>> extraEntities) {}
+
+  public static CoreRuntime start(MasakariConfig cfg, Mode mode) {
+    cfg.warnings().forEach(LOG::warn);
+    DatabaseUrl url = mode.databaseUrl() != null ? mode.databaseUrl()
+        : cfg.database().connection().orElseThrow(() -> new IllegalStateException(
+            "[database] connection is not set (required outside all-in-one mode)"));
+    Database db = new Database(url, cfg.database().maxPoolSize(), mode.extraEntities());
+    try {
+      if (mode.migrate()) {
+        db.migrate();
+      } else {
+        db.requireCurrentSchema();
+      }
+      db.sessionFactory();
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+    WorkQueue queue = mode.queueOverride();
+    if (queue == null) {
+      if (cfg.messaging().transportUrl().isPresent()) {
+        queue = new RabbitWorkQueue(cfg.messaging().transportUrl().get(), cfg.messaging().queueName()).start();
+      } else {
+        LOG.warn("no [DEFAULT] transport_url: using the in-process work queue; a separate engine will pick up"
+            + " new notifications only through its periodic retry");
+        queue = new InProcessWorkQueue();
+      }
+    }
+    LOG.info("work queue: {}", queue.describe());
+    OutboxRelay relay = new OutboxRelay(db.tx(), queue, cfg.messaging().outboxSweep(), cfg.messaging().outboxSweep());
+    relay.start();
+    ComputeServiceDirectory dir = mode.directoryOverride();
+    if (dir == null) {
+      if (cfg.nova().hostCheck()) {
+        dir = new OpenStack4jComputeDirectory(cfg.nova().credentials());
+        LOG.info("host names are checked against Nova nova-compute services via {}", cfg.nova().credentials().authUrl());
+      } else {
+        LOG.warn("nova_compute_host_check = false: host names are NOT checked against Nova's compute services");
+        dir = ComputeServiceDirectory.acceptAll();
+      }
+    }
+    return new CoreRuntime(db, queue, relay, dir, cfg);
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public WorkQueue queue() {
+    return queue;
+  }
+
+  public OutboxRelay relay() {
+    return relay;
+  }
+
+  public ComputeServiceDirectory computeDirectory() {
+    return computeDirectory;
+  }
+
+  public SegmentService segments() {
+    return segments;
+  }
+
+  public HostService hosts() {
+    return hosts;
+  }
+
+  public NotificationService notifications() {
+    return notifications;
+  }
+
+  @Override
+  public void close() {
+    relay.close();
+    queue.close();
+    database.close();
+  }
+}
