@@ -12,6 +12,7 @@ import org.masakari.sim.cloud.Scheduler;
 import org.masakari.sim.cloud.ServerOperations;
 import org.masakari.sim.control.ControlRoutes;
 import org.masakari.sim.control.FaultInjector;
+import org.masakari.sim.glance.ImageRoutes;
 import org.masakari.sim.keystone.CatalogEntry;
 import org.masakari.sim.keystone.Identity;
 import org.masakari.sim.keystone.KeystoneRoutes;
@@ -52,13 +53,15 @@ public final class CloudSim {
       KeystoneRoutes keystone = new KeystoneRoutes(identity, tokens, () -> List.of(
           new CatalogEntry("identity", "keystone", "http://" + host + ":" + ports.get()[0] + "/v3"),
           new CatalogEntry("compute", "nova", "http://" + host + ":" + ports.get()[1] + "/v2.1"),
+          new CatalogEntry("image", "glance", "http://" + host + ":" + ports.get()[1] + "/image"),
           new CatalogEntry("instance-ha", "masakari", config.masakariUrl())));
       NovaRoutes nova = new NovaRoutes(tokens, state, servers, faults, () -> "http://" + host + ":" + ports.get()[0]);
       HttpServerOptions opts = new HttpServerOptions().setHost(config.bindHost());
       HttpServer keystoneServer = listen(vertx.createHttpServer(new HttpServerOptions(opts).setPort(config.keystonePort()))
           .requestHandler(keystone.router(vertx)));
       HttpServer novaServer = listen(vertx.createHttpServer(new HttpServerOptions(opts).setPort(config.novaPort()))
-          .requestHandler(nova.router(vertx, new ControlRoutes(state, faults).router(vertx))));
+          .requestHandler(nova.router(vertx, new ControlRoutes(state, faults).router(vertx),
+              new ImageRoutes(tokens).router(vertx))));
       ports.set(new int[] {keystoneServer.actualPort(), novaServer.actualPort()});
       RunningSim sim = new RunningSim(vertx, host, keystoneServer.actualPort(), novaServer.actualPort(), state, servers,
           faults, identity, tokens);

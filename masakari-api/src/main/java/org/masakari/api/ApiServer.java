@@ -74,7 +74,7 @@ public final class ApiServer implements AutoCloseable {
     VersionDocuments docs = new VersionDocuments(options.maxMicroversion());
     V1Routes routes = new V1Routes(
         VersionsController.create(docs),
-        ExtensionsController.create(policy),
+        ExtensionsController.create(policy, options.maxMicroversion()),
         SegmentsController.create(services.segments(), policy, blocking, max),
         HostsController.create(services.hosts(), policy, blocking, max),
         NotificationsController.create(services.notifications(), services.details(), policy, blocking, max),

@@ -57,10 +57,14 @@ public final class NovaRoutes {
     this.instanceActions = new InstanceActionsHandler(state);
   }
 
-  /** The Nova router; {@code control} is mounted under {@code /sim}. */
-  public Router router(Vertx vertx, Router control) {
+  /** The Nova router; {@code control} is mounted under {@code /sim}, the image service under {@code /image}. */
+  public Router router(Vertx vertx, Router control, Router images) {
     Router r = Router.router(vertx);
+    // a mount point without its slash is what clients ask for first (version discovery)
+    r.get("/sim").handler(NovaRoutes::addSlash);
+    r.get("/image").handler(NovaRoutes::addSlash);
     r.route("/sim/*").subRouter(control);
+    r.route("/image/*").subRouter(images);
     r.route().handler(BodyHandler.create().setBodyLimit(1024 * 1024));
     r.get("/").handler(DiscoveryHandler::versions);
     r.get(PREFIX).handler(DiscoveryHandler::version);
@@ -100,6 +104,15 @@ public final class NovaRoutes {
     r.route().last().handler(ctx -> fault(ctx, 404, "The resource could not be found."));
     r.route().failureHandler(this::failure);
     return r;
+  }
+
+  /** Vert.x matches "/x" for "/x/" too, so only the slash-less form is rerouted (else it would loop). */
+  private static void addSlash(RoutingContext ctx) {
+    if (ctx.request().path().endsWith("/")) {
+      ctx.next();
+    } else {
+      ctx.reroute(ctx.request().path() + "/");
+    }
   }
 
   private void route(Router r, HttpMethod method, String path, String call, Handler<RoutingContext> handler) {

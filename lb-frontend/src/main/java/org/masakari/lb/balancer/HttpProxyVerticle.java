@@ -90,7 +90,8 @@ public final class HttpProxyVerticle extends VerticleBase {
       RequestOptions ro = new RequestOptions().setServer(s.socketAddress()).setMethod(x.req.method())
           .setURI(x.req.uri()).setConnectTimeout(cfg.timeoutConnect().toMillis())
           .setIdleTimeout(cfg.timeoutServer().toMillis())
-          .setHeaders(ProxyHeaders.toBackend(x.req.headers(), x.key.sourceIp(), frontend.tlsCert() != null ? "https" : "http",
+          .setHeaders(ProxyHeaders.toBackend(x.req.headers(),
+              x.req.authority() == null ? null : x.req.authority().toString(), x.key.sourceIp(), frontend.tlsCert() != null ? "https" : "http",
               frontend.forwardedHeaders()));
       client.request(ro).onComplete(rar -> {
         if (rar.failed()) {

@@ -11,8 +11,12 @@ final class ProxyHeaders {
 
   private ProxyHeaders() {}
 
-  static MultiMap toBackend(MultiMap in, String clientIp, String proto, boolean forwarded) {
+  /** @param authority the client's Host (HTTP/1.1) or :authority (HTTP/2), forwarded as Host */
+  static MultiMap toBackend(MultiMap in, String authority, String clientIp, String proto, boolean forwarded) {
     MultiMap out = MultiMap.caseInsensitiveMultiMap();
+    if (authority != null && !in.contains(HttpHeaders.HOST)) {
+      out.set(HttpHeaders.HOST, authority);
+    }
     for (var e : in) {
       if (!HOP_BY_HOP.contains(e.getKey().toLowerCase(java.util.Locale.ROOT))) {
         out.add(e.getKey(), e.getValue());
@@ -22,7 +26,7 @@ final class ProxyHeaders {
       String xff = in.get("X-Forwarded-For");
       out.set("X-Forwarded-For", xff == null ? clientIp : xff + ", " + clientIp);
       out.set("X-Forwarded-Proto", proto);
-      String host = in.get(HttpHeaders.HOST);
+      String host = authority;
       String element = "for=" + quoteIfV6(clientIp) + ";proto=" + proto + (host == null ? "" : ";host=\"" + host + "\"");
       String prior = in.get("Forwarded");
       out.set("Forwarded", prior == null ? element : prior + ", " + element);

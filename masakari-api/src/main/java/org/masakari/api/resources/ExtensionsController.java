@@ -35,19 +35,22 @@ public final class ExtensionsController {
     return o;
   }
 
-  public static Controller create(Policy policy) {
+  public static Controller create(Policy policy, String maxVersion) {
+    // 14.x (max 1.2) had no vmoves extension; advertise it only with the 1.3 API
+    List<Extension> all = maxVersion.compareTo("1.3") >= 0 ? ALL
+        : ALL.stream().filter(e -> !e.alias().equals("vmoves")).toList();
     return new Controller("extensions", Map.of(
         "index", r -> {
           policy.authorize("os_masakari_api:extensions:index", r.context());
           ObjectNode body = Views.JSON.createObjectNode();
           ArrayNode a = body.putArray("extensions");
-          ALL.stream().filter(e -> policy.allows("os_masakari_api:" + e.alias() + ":discoverable", r.context()))
+          all.stream().filter(e -> policy.allows("os_masakari_api:" + e.alias() + ":discoverable", r.context()))
               .map(ExtensionsController::view).forEach(a::add);
           return Future.succeededFuture(Reply.ok(body));
         },
         "show", r -> {
           policy.authorize("os_masakari_api:extensions:detail", r.context());
-          return ALL.stream().filter(e -> e.alias().equals(r.path("id")))
+          return all.stream().filter(e -> e.alias().equals(r.path("id")))
               .filter(e -> policy.allows("os_masakari_api:" + e.alias() + ":discoverable", r.context()))
               .findFirst()
               .map(e -> Future.succeededFuture(Reply.ok(Views.wrap("extension", view(e)))))

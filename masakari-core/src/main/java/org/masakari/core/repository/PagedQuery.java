@@ -25,6 +25,18 @@ public final class PagedQuery<T> {
     this.columns = columns;
   }
 
+  /**
+   * Adds a filter on an ENUM column: a value outside the enum matches nothing (comparing an ENUM column
+   * with a foreign literal is an error on some databases; upstream simply returns no rows).
+   */
+  public PagedQuery<T> eqEnum(String attribute, String value, java.util.Collection<String> allowed) {
+    if (!allowed.contains(value)) {
+      where.append(" and 1 = 0");
+      return this;
+    }
+    return eq(attribute, value);
+  }
+
   /** Adds {@code e.<attribute> = :value}. */
   public PagedQuery<T> eq(String attribute, Object value) {
     String p = "p" + params.size();
@@ -42,6 +54,9 @@ public final class PagedQuery<T> {
 
   public List<T> list(Session s, PageRequest page) {
     if (page.limit() == 0) {
+      return List.of();
+    }
+    if (where.indexOf(" and 1 = 0") >= 0 && page.marker() == null) {
       return List.of();
     }
     // resolve marker before validating sort keys: upstream reports a bad marker first

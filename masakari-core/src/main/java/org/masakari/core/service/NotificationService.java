@@ -28,6 +28,9 @@ public final class NotificationService {
   private static final Logger LOG = LoggerFactory.getLogger(NotificationService.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private static final List<String> STATUSES =
+      java.util.Arrays.stream(NotificationStatus.values()).map(NotificationStatus::wire).toList();
+
   private final Tx tx;
   private final OutboxRelay relay;
   private final Duration duplicateWindow;
@@ -104,7 +107,7 @@ public final class NotificationService {
     return tx.call(s -> {
       PagedQuery<Notification> q = new PagedQuery<>(Notification.class, Notification.COLUMNS);
       if (status != null) {
-        q.eq("status", status);
+        q.eqEnum("status", status, STATUSES);
       }
       if (sourceHostUuid != null) {
         q.eq("sourceHostUuid", sourceHostUuid);

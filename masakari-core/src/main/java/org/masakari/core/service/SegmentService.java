@@ -27,7 +27,7 @@ public final class SegmentService {
     return tx.call(s -> {
       PagedQuery<Segment> q = new PagedQuery<>(Segment.class, Segment.COLUMNS);
       if (recoveryMethod != null) {
-        q.eq("recoveryMethod", recoveryMethod);
+        q.eqEnum("recoveryMethod", recoveryMethod, org.masakari.core.domain.RecoveryMethod.WIRE);
       }
       if (serviceType != null) {
         q.eq("serviceType", serviceType);

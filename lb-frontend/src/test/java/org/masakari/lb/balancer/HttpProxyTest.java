@@ -1,0 +1,221 @@
+package org.masakari.lb.balancer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.vertx.core.json.JsonObject;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.masakari.lb.testsupport.Http;
+import org.masakari.lb.testsupport.TestBackend;
+
+class HttpProxyTest extends BalancerTestBase {
+
+  @Test
+  void roundRobinFollowsWeights() throws Exception {
+    TestBackend a = backend("a");
+    TestBackend b = backend("b");
+    startLb("http", "", "    check: {type: none}\n",
+        "      - {name: a, address: \"" + a.address() + "\", weight: 1}\n"
+            + "      - {name: b, address: \"" + b.address() + "\", weight: 3}\n");
+    for (int i = 0; i < 40; i++) {
+      assertThat(Http.get(url("/")).statusCode()).isEqualTo(200);
+    }
+    assertThat(a.requests()).isEqualTo(10);
+    assertThat(b.requests()).isEqualTo(30);
+  }
+
+  @Test
+  void forwardedHeadersReachTheBackendAndHopByHopDoNot() throws Exception {
+    TestBackend a = backend("a");
+    startLb("http", "", "", server("a", a));
+    HttpResponse<String> r = Http.get(url("/x?y=1"), "X-Forwarded-For", "203.0.113.7");
+    assertThat(r.body()).isEqualTo("a\n");
+    assertThat(a.lastHeaders().get("X-Forwarded-For")).isEqualTo("203.0.113.7, 127.0.0.1");
+    assertThat(a.lastHeaders().get("Forwarded")).startsWith("for=127.0.0.1;proto=http;host=");
+    assertThat(a.lastHeaders().get("X-Forwarded-Proto")).isEqualTo("http");
+  }
+
+  @Test
+  void killedServerCostsNoClientErrorThanksToRedispatchAndPassiveCheck() throws Exception {
+    TestBackend a = backend("a");
+    TestBackend b = backend("b");
+    startLb("http", "", "    check: {type: tcp, inter: 2000, fall: 3}\n", server("a", a) + server("b", b));
+    Http.get(url("/"));
+    a.close();
+    backends.remove(a);
+    List<Integer> statuses = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      statuses.add(Http.get(url("/")).statusCode());
+    }
+    assertThat(statuses).containsOnly(200);
+    JsonObject stats = new JsonObject(Http.get(admin("/stats.json")).body());
+    JsonObject sa = stats.getJsonArray("backends").getJsonObject(0).getJsonArray("servers").getJsonObject(0);
+    assertThat(sa.getString("status")).isEqualTo("DOWN");
+    assertThat(sa.getLong("redispatches")).isEqualTo(1);
+  }
+
+  @Test
+  void hungServerIsMarkedDownByTheHttpCheck() throws Exception {
+    TestBackend good = backend("good");
+    // accepts (the kernel completes the handshake from the backlog) but never reads or answers
+    try (ServerSocket hung = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+      startLb("http", "", "    check: {type: http, inter: 100, timeout: 200, fall: 2, rise: 1, observe_error_limit: 0}\n",
+          "      - {name: hung, address: \"127.0.0.1:" + hung.getLocalPort() + "\"}\n" + server("good", good));
+      await().atMost(Duration.ofSeconds(5)).until(() -> serverStatus("hung").equals("DOWN"));
+      assertThat(serverStatus("good")).isEqualTo("UP");
+      for (int i = 0; i < 10; i++) {
+        assertThat(Http.get(url("/")).body()).isEqualTo("good\n");
+      }
+    }
+  }
+
+  @Test
+  void hungServerTimesOutWith504AndIsEjectedPassively() throws Exception {
+    TestBackend good = backend("good");
+    try (ServerSocket hung = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+      startLb("http", "", "    timeout: {server: 300}\n    check: {type: tcp, inter: 60000}\n",
+          "      - {name: hung, address: \"127.0.0.1:" + hung.getLocalPort() + "\"}\n" + server("good", good));
+      List<Integer> statuses = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        statuses.add(Http.get(url("/")).statusCode());
+      }
+      assertThat(statuses).containsOnlyOnce(504).contains(200);
+      assertThat(serverStatus("hung")).isEqualTo("DOWN");
+    }
+  }
+
+  @Test
+  void maxconnQueuesRequestsInsteadOfOverloadingTheServer() throws Exception {
+    TestBackend slow = backend("slow");
+    slow.delay(150);
+    startLb("http", "", "    check: {type: none}\n",
+        "      - {name: slow, address: \"" + slow.address() + "\", maxconn: 1}\n");
+    List<CompletableFuture<Integer>> calls = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      calls.add(CompletableFuture.supplyAsync(() -> {
+        try {
+          return Http.get(url("/")).statusCode();
+        } catch (Exception e) {
+          return -1;
+        }
+      }));
+    }
+    for (CompletableFuture<Integer> c : calls) {
+      assertThat(c.get()).isEqualTo(200);
+    }
+    assertThat(slow.requests()).isEqualTo(4);
+    assertThat(slow.maxInFlight()).isEqualTo(1);
+  }
+
+  @Test
+  void queueTimeoutAnswers503() throws Exception {
+    TestBackend slow = backend("slow");
+    slow.delay(1000);
+    startLb("http", "", "    check: {type: none}\n    timeout: {queue: 100}\n",
+        "      - {name: slow, address: \"" + slow.address() + "\", maxconn: 1}\n");
+    CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> {
+      try {
+        return Http.get(url("/")).statusCode();
+      } catch (Exception e) {
+        return -1;
+      }
+    });
+    await().atMost(Duration.ofSeconds(2)).until(() -> slow.requests() == 1);
+    assertThat(Http.get(url("/")).statusCode()).isEqualTo(503);
+    assertThat(first.get()).isEqualTo(200);
+  }
+
+  @Test
+  void cookieStickinessKeepsAClientOnItsServer() throws Exception {
+    TestBackend a = backend("a");
+    TestBackend b = backend("b");
+    startLb("http", "", "    sticky: cookie\n    cookie: SRV\n", server("a", a) + server("b", b));
+    HttpResponse<String> first = Http.get(url("/"));
+    String cookie = first.headers().firstValue("Set-Cookie").orElseThrow();
+    assertThat(cookie).startsWith("SRV=");
+    String pinned = first.body();
+    for (int i = 0; i < 10; i++) {
+      HttpResponse<String> r = Http.get(url("/"), "Cookie", cookie.substring(0, cookie.indexOf(';')));
+      assertThat(r.body()).isEqualTo(pinned);
+      assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+  }
+
+  @Test
+  void sourceHashAndSourceStickinessKeepOneClientOnOneServer() throws Exception {
+    TestBackend a = backend("a");
+    TestBackend b = backend("b");
+    startLb("http", "", "    balance: source\n", server("a", a) + server("b", b));
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < 10; i++) {
+      seen.add(Http.get(url("/")).body());
+    }
+    assertThat(seen).hasSize(1);
+  }
+
+  @Test
+  void uriHashSendsOnePathToOneServerAndSpreadsPaths() throws Exception {
+    TestBackend a = backend("a");
+    TestBackend b = backend("b");
+    startLb("http", "", "    balance: uri\n", server("a", a) + server("b", b));
+    Set<String> servers = new HashSet<>();
+    for (int p = 0; p < 20; p++) {
+      String first = Http.get(url("/path" + p)).body();
+      assertThat(Http.get(url("/path" + p + "?q=" + p)).body()).isEqualTo(first);
+      servers.add(first);
+    }
+    assertThat(servers).hasSize(2);
+  }
+
+  @Test
+  void leastconnAvoidsTheBusyServer() throws Exception {
+    TestBackend slow = backend("slow");
+    TestBackend fast = backend("fast");
+    slow.delay(400);
+    startLb("http", "", "    balance: leastconn\n    check: {type: none}\n", server("slow", slow) + server("fast", fast));
+    List<CompletableFuture<Integer>> calls = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      calls.add(CompletableFuture.supplyAsync(() -> {
+        try {
+          return Http.get(url("/")).statusCode();
+        } catch (Exception e) {
+          return -1;
+        }
+      }));
+      Thread.sleep(10);
+    }
+    for (CompletableFuture<Integer> c : calls) {
+      assertThat(c.get()).isEqualTo(200);
+    }
+    assertThat(slow.requests()).isLessThan(6);
+    assertThat(fast.requests()).isGreaterThan(14);
+  }
+
+  @Test
+  void allServersDownAnswers503() throws Exception {
+    TestBackend a = backend("a");
+    startLb("http", "", "    retries: 1\n", server("a", a));
+    a.close();
+    backends.remove(a);
+    assertThat(Http.get(url("/")).statusCode()).isEqualTo(503);
+  }
+
+  String serverStatus(String name) throws Exception {
+    JsonObject stats = new JsonObject(Http.get(admin("/stats.json")).body());
+    var servers = stats.getJsonArray("backends").getJsonObject(0).getJsonArray("servers");
+    for (int i = 0; i < servers.size(); i++) {
+      if (servers.getJsonObject(i).getString("name").equals(name)) {
+        return servers.getJsonObject(i).getString("status");
+      }
+    }
+    return "absent";
+  }
+}
