@@ -1,17 +1,39 @@
 #!/usr/bin/env bash
-# lb-frontend-custom.sh PORT BACKENDS [INTER_MS FALL RISE [MODE [CHECK_TYPE]]]
-# The "custom" plug-in of ../shared/tools/lb-bench.sh for our balancer: runs lb-frontend in the
-# foreground (exec, so lb-bench's SIGTERM reaches the JVM) on 127.0.0.1:PORT over BACKENDS.
+# lb-frontend-custom.sh PORT BACKENDS [INTER_MS FALL RISE]
+# The "custom" plug-in of ../shared/tools/lb-bench.sh for our balancer: lb-frontend in the
+# foreground on 127.0.0.1:PORT over BACKENDS (comma-separated host:port), SIGTERM stops it.
+#   LB_MODE=http|tcp (http)   LB_CHECK_TYPE=tcp|http (tcp)   LB_EVENT_LOOPS (default $LB_THREADS or 1)
+#   LB_WARMUP_SECONDS=N (0): before listening on PORT, serve a side port and drive wrk through it
+#     for N s (JIT warm-up), then move the frontend to PORT by a SIGHUP reload. 0 = cold start.
 # Build first: ./mvnw -q -o -f lb-frontend/pom.xml package -DskipTests
-# JVM flags are explicit because under "taskset -c 0" ergonomics would pick one-CPU defaults (lab §7).
+# JVM flags are explicit because under "taskset -c 0" ergonomics pick one-CPU defaults (lab §7).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 MOD="$HERE/../lb-frontend"
-PORT="$1"; BACKENDS="$2"; INTER="${3:-2000}"; FALL="${4:-3}"; RISE="${5:-2}"; MODE="${6:-${LB_MODE:-http}}"; CHECK="${7:-${LB_CHECK_TYPE:-tcp}}"
-LOOPS="${LB_EVENT_LOOPS:-${LB_THREADS:-1}}"
+PORT="$1"; BACKENDS="$2"; INTER="${3:-2000}"; FALL="${4:-3}"; RISE="${5:-2}"
+MODE="${LB_MODE:-http}"; CHECK="${LB_CHECK_TYPE:-tcp}"; LOOPS="${LB_EVENT_LOOPS:-${LB_THREADS:-1}}"
+WARM="${LB_WARMUP_SECONDS:-0}"
 [ -d "$MOD/target/lib" ] || { echo "build lb-frontend first (package)" >&2; exit 1; }
-exec java -XX:+UseParallelGC -Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:-UsePerfData \
+CFG="$(mktemp /tmp/lb-frontend-bench.XXXXXX.yaml)"
+write_cfg() {  # listen port
+  {
+    printf 'global:\n  event_loops: %s\nfrontends:\n  - name: fe\n    bind: 127.0.0.1:%s\n    mode: %s\n    default_backend: be\n' "$LOOPS" "$1" "$MODE"
+    printf 'backends:\n  - name: be\n    check: {type: %s, inter: %s, fall: %s, rise: %s}\n    servers:\n' "$CHECK" "$INTER" "$FALL" "$RISE"
+    i=0; for b in ${BACKENDS//,/ }; do i=$((i+1)); printf '      - {name: be%d, address: "%s"}\n' "$i" "$b"; done
+  } > "$CFG.new"
+  mv "$CFG.new" "$CFG"
+}
+LISTEN="$PORT"; [ "$WARM" -gt 0 ] && LISTEN=$((PORT + 1000))
+write_cfg "$LISTEN"
+java -XX:+UseParallelGC -Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:-UsePerfData \
   -Dlogback.configurationFile="$MOD/src/main/resources/lb-logback.xml" \
-  -cp "$MOD/target/classes:$MOD/target/lib/*" org.masakari.lb.LbMain \
-  --listen "127.0.0.1:$PORT" --backends "$BACKENDS" --mode "$MODE" --check-type "$CHECK" \
-  --check-inter "$INTER" --check-fall "$FALL" --check-rise "$RISE" --event-loops "$LOOPS"
+  -cp "$MOD/target/classes:$MOD/target/lib/*" org.masakari.lb.LbMain --config "$CFG" &
+child=$!
+trap 'kill -TERM $child 2>/dev/null || true; wait $child 2>/dev/null || true; rm -f "$CFG"' EXIT TERM INT
+if [ "$WARM" -gt 0 ]; then
+  for _ in $(seq 1 300); do curl -s -o /dev/null -m 1 "http://127.0.0.1:$LISTEN/" && break; sleep 0.1; done
+  taskset -c 1 wrk -t1 -c32 -d"${WARM}s" "http://127.0.0.1:$LISTEN/" > /dev/null 2>&1 || true
+  write_cfg "$PORT"
+  kill -HUP $child
+fi
+wait $child

@@ -118,9 +118,7 @@ public final class SimCommand implements Callable<Integer> {
       }
     }
     Scenario merged = new Scenario(settings, sc.users(), sc.hosts(), sc.aggregates(), sc.servers(), faults);
-    for (String v : settings.values()) {
-      Durations.parse("setting", v);
-    }
+    settings.forEach((key, value) -> Durations.parse(key, value));
     return SimConfig.defaults()
         .withHosts(bind, publicHost != null ? publicHost : ("0.0.0.0".equals(bind) ? "127.0.0.1" : bind))
         .withPorts(keystonePort, novaPort)

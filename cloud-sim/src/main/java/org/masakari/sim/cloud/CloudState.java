@@ -365,13 +365,16 @@ public final class CloudState {
   }
 
   /**
-   * The host comes back: the compute heartbeats again, does the work queued for it, stops the
+   * The host comes back (or its live compute restarts): the compute heartbeats again, does the work queued for it, stops the
    * guests that did not survive (Nova's power-state sync), and after a delay marks its done
    * evacuations completed, which is what lets an operator force the service up again.
    */
   public synchronized void recoverHost(String name) {
     SimHost h = existingHost(name);
     if (!h.failed) {
+      // a restart of a live compute still cleans up its evacuations, as nova-compute's init_host does
+      LOG.info("[host={}] compute restarted", name);
+      scheduler.after(settings.hostCleanupDelay(), () -> completeEvacuations(name));
       return;
     }
     h.failed = false;

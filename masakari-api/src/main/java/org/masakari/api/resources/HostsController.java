@@ -21,8 +21,9 @@ public final class HostsController {
           Boolean onMaintenance = Listing.bool(r, "on_maintenance");
           Boolean reserved = Listing.bool(r, "reserved");
           String type = r.param("type");
+          String name = r.param("name");
           return blocking.run(() -> Reply.ok(Views.list("hosts",
-              service.list(r.path("segment_id"), type, onMaintenance, reserved, page), Views::host)));
+              service.list(r.path("segment_id"), name, type, onMaintenance, reserved, page), Views::host)));
         },
         "show", r -> {
           policy.authorize(P + "detail", r.context());

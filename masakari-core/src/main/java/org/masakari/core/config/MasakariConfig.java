@@ -56,7 +56,8 @@ public final class MasakariConfig {
     Section mw = ini.section("oslo_middleware");
     Section ours = ini.section("masakari_java");
     this.api = ApiOptions.from(d, mw, ours);
-    this.database = DatabaseOptions.from(ini.section("database"));
+    Section dbSection = ini.section("database");
+    this.database = DatabaseOptions.from(dbSection);
     Section rabbit = ini.section("oslo_messaging_rabbit");
     this.messaging = MessagingOptions.from(d, rabbit, ours);
     this.nova = NovaOptions.from(d);
@@ -75,7 +76,7 @@ public final class MasakariConfig {
     mw.accept("secure_proxy_ssl_header", "http_basic_auth_user_file");
     d.accept(ACCEPTED_DEFAULTS);
     List<String> w = new ArrayList<>();
-    for (Section s : List.of(d, mw, ours, ini.section("database"), rabbit, ks, policy)) {
+    for (Section s : List.of(d, mw, ours, dbSection, rabbit, ks, policy)) {
       s.unknownOptions().forEach(e -> w.add(where(e) + " unknown option " + e.option() + " (ignored)"));
     }
     for (String name : ini.sections()) {

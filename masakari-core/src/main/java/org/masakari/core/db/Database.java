@@ -14,6 +14,7 @@ import org.masakari.core.domain.Notification;
 import org.masakari.core.domain.OutboxEntry;
 import org.masakari.core.domain.Segment;
 import org.masakari.core.domain.VMove;
+import org.masakari.core.progress.TaskProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
   private static final List<Class<?>> ENTITIES =
-      List.of(Segment.class, Host.class, Notification.class, VMove.class, OutboxEntry.class);
+      List.of(Segment.class, Host.class, Notification.class, VMove.class, OutboxEntry.class,
+          TaskProgress.class);
 
   private final DatabaseUrl url;
   private final HikariDataSource dataSource;

@@ -24,10 +24,14 @@ public final class HostService {
     this.nova = nova;
   }
 
-  public List<Host> list(String segmentId, String type, Boolean onMaintenance, Boolean reserved, PageRequest page) {
+  public List<Host> list(String segmentId, String name, String type, Boolean onMaintenance, Boolean reserved,
+      PageRequest page) {
     return tx.call(s -> {
       Segment seg = SegmentService.find(s, segmentId);
       PagedQuery<Host> q = new PagedQuery<>(Host.class, Host.COLUMNS).eq("failoverSegmentId", seg.getUuid());
+      if (name != null) {
+        q.eq("name", name); // upstream accepts and ignores this filter; we apply it
+      }
       if (type != null) {
         q.eq("type", type);
       }

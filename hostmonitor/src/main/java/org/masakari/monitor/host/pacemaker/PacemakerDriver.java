@@ -2,7 +2,6 @@ package org.masakari.monitor.host.pacemaker;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.masakari.client.notifier.GeneratedTime;
 import org.masakari.client.notifier.HostStatus;
@@ -168,7 +167,4 @@ public final class PacemakerDriver implements HostMonitorDriver {
     }
   }
 
-  Optional<Thread> loopThread() {
-    return Optional.ofNullable(loop);
-  }
 }
