@@ -10,9 +10,13 @@ final class ConfigLoading {
   private ConfigLoading() {}
 
   static MasakariConfig load(Path file) {
+    return MasakariConfig.of(ini(file));
+  }
+
+  static org.masakari.client.config.IniFile ini(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new ConfigException(file, 0, null, null, "configuration file not found");
     }
-    return MasakariConfig.load(file);
+    return org.masakari.client.config.IniFile.load(file);
   }
 }

@@ -10,5 +10,9 @@ final class Subcommands {
     cl.addSubcommand(new ApiCommand());
     cl.addSubcommand(new DbCommand());
     cl.addSubcommand(new AioCommand());
+    cl.addSubcommand(new org.masakari.monitor.process.ProcessMonitorCommand());
+    cl.addSubcommand(new org.masakari.monitor.instance.InstanceMonitorCommand());
+    cl.addSubcommand(new org.masakari.monitor.host.HostMonitorCommand());
+    cl.addSubcommand(new org.masakari.sim.SimCommand());
   }
 }

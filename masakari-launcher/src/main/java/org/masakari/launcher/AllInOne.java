@@ -1,0 +1,72 @@
+package org.masakari.launcher;
+
+import io.vertx.core.Vertx;
+import java.util.List;
+import org.masakari.api.ApiServer;
+import org.masakari.api.policy.Policy;
+import org.masakari.core.config.MasakariConfig;
+import org.masakari.core.db.DatabaseUrl;
+import org.masakari.core.nova.ComputeServiceDirectory;
+import org.masakari.core.queue.InProcessWorkQueue;
+import org.masakari.core.runtime.CoreRuntime;
+import org.masakari.core.service.WorkflowDetailsSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * API (+ engine) in one JVM over one database and the in-process queue. Used by {@code masakari aio}
+ * and by the end-to-end tests, so both run exactly the same wiring.
+ */
+public final class AllInOne implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AllInOne.class);
+
+  private final CoreRuntime core;
+  private final Vertx vertx;
+  private final ApiServer api;
+
+  private AllInOne(CoreRuntime core, Vertx vertx, ApiServer api) {
+    this.core = core;
+    this.vertx = vertx;
+    this.api = api;
+  }
+
+  /**
+   * @param databaseUrl the database to use (null: the config's [database] connection)
+   * @param directory host-name check override (null: as the config says)
+   */
+  public static AllInOne start(MasakariConfig cfg, DatabaseUrl databaseUrl, String listen, int port,
+      ComputeServiceDirectory directory) {
+    long t0 = System.nanoTime();
+    CoreRuntime core = CoreRuntime.start(cfg, new CoreRuntime.Mode(databaseUrl, true, new InProcessWorkQueue(),
+        directory, List.of()));
+    Vertx vertx = Vertx.vertx();
+    ApiServer api = new ApiServer(vertx, cfg.api().withListen(listen, port), cfg.keystone(),
+        Policy.load(cfg.policyFile()), new ApiServer.Services(core.segments(), core.hosts(), core.notifications(),
+            WorkflowDetailsSource.none()), cfg.database().maxPoolSize());
+    try {
+      api.start().await();
+    } catch (RuntimeException e) {
+      vertx.close();
+      core.close();
+      throw new IllegalStateException("cannot start the API on " + listen + ":" + port + ": " + e.getMessage(), e);
+    }
+    LOG.info("all-in-one ready in {} ms: API http://{}:{}/v1 ({}), database {}", (System.nanoTime() - t0) / 1_000_000,
+        listen, api.port(), cfg.api().authStrategy(), core.database().url());
+    return new AllInOne(core, vertx, api);
+  }
+
+  public int apiPort() {
+    return api.port();
+  }
+
+  public CoreRuntime core() {
+    return core;
+  }
+
+  @Override
+  public void close() {
+    api.close();
+    vertx.close();
+    core.close();
+  }
+}
