@@ -2,7 +2,7 @@
 # lb-frontend-custom.sh PORT BACKENDS [INTER_MS FALL RISE]
 # The "custom" plug-in of ../shared/tools/lb-bench.sh for our balancer: lb-frontend in the
 # foreground on 127.0.0.1:PORT over BACKENDS (comma-separated host:port), SIGTERM stops it.
-#   LB_MODE=http|tcp (http)   LB_CHECK_TYPE=tcp|http (tcp)   LB_EVENT_LOOPS (default $LB_THREADS or 1)
+#   LB_MODE=http|tcp (http)   LB_FORWARDED=true|false (false, like lb-bench's HAProxy)   LB_CHECK_TYPE=tcp|http (tcp)   LB_EVENT_LOOPS (default $LB_THREADS or 1)
 #   LB_WARMUP_SECONDS=N (0): before listening on PORT, serve a side port and drive wrk through it
 #     for N s (JIT warm-up), then move the frontend to PORT by a SIGHUP reload. 0 = cold start.
 # Build first: ./mvnw -q -o -f lb-frontend/pom.xml package -DskipTests
@@ -17,7 +17,8 @@ WARM="${LB_WARMUP_SECONDS:-0}"
 CFG="$(mktemp /tmp/lb-frontend-bench.XXXXXX.yaml)"
 write_cfg() {  # listen port
   {
-    printf 'global:\n  event_loops: %s\nfrontends:\n  - name: fe\n    bind: 127.0.0.1:%s\n    mode: %s\n    default_backend: be\n' "$LOOPS" "$1" "$MODE"
+    # forwarded_headers false: lb-bench's HAProxy config has no "option forwardfor" either
+    printf 'global:\n  event_loops: %s\nfrontends:\n  - name: fe\n    bind: 127.0.0.1:%s\n    mode: %s\n    default_backend: be\n    forwarded_headers: %s\n' "$LOOPS" "$1" "$MODE" "${LB_FORWARDED:-false}"
     printf 'backends:\n  - name: be\n    check: {type: %s, inter: %s, fall: %s, rise: %s}\n    servers:\n' "$CHECK" "$INTER" "$FALL" "$RISE"
     i=0; for b in ${BACKENDS//,/ }; do i=$((i+1)); printf '      - {name: be%d, address: "%s"}\n' "$i" "$b"; done
   } > "$CFG.new"

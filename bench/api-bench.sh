@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# API benchmark: our Java API and upstream Masakari 14.0.2, same machine, same MariaDB and RabbitMQ,
+# same seeding and wrk parameters (../shared/tools/upstream-bench.sh), one run. Prints a table with
+# ratios and writes raw wrk outputs under bench/results/<timestamp>/.
+#
+#   bench/api-bench.sh            # needs root (starts upstream via ../shared/tools/upstream-masakari.sh)
+#
+# Our API is started with the masakari.conf that upstream-masakari.sh writes for upstream, with only
+# [database] connection changed (and the port moved by MASAKARI__DEFAULT__MASAKARI_API_LISTEN_PORT),
+# which is also the "upstream config starts our API" acceptance check.
+# Knobs: BENCH_DURATION [15s], BENCH_CONNS [16], BENCH_THREADS [2], OUR_PORT [15869], BENCH_QUIET_WAIT [120]
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SHARED=$(cd "$ROOT/../shared" && pwd)
+TOOLS=$SHARED/tools
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+OUT=$ROOT/bench/results/$STAMP
+OUR_PORT=${OUR_PORT:-15869}
+export BENCH_QUIET_WAIT=${BENCH_QUIET_WAIT:-120}
+mkdir -p "$OUT"
+J='Content-Type: application/json'
+
+"$TOOLS/upstream-masakari.sh" reset >"$OUT/upstream-start.log" 2>&1
+STATE=$("$TOOLS/upstream-masakari.sh" status 2>/dev/null | awk '/^state dir:/{print $3; exit}')
+STATE=${STATE:-${UPSTREAM_MASAKARI_STATE:-/tmp/upstream-masakari}}
+UPCONF=$STATE/etc/masakari.conf
+[ -f "$UPCONF" ] || { echo "upstream config not found at $UPCONF" >&2; exit 1; }
+
+# ---- ours: upstream's masakari.conf, [database] connection changed -------------------------------
+mysql -uroot -e "DROP DATABASE IF EXISTS masakari_java_bench; CREATE DATABASE masakari_java_bench CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+OURCONF=$OUT/masakari.conf
+awk '/^\[database\]/{print; print "connection = mysql+pymysql://root:@127.0.0.1/masakari_java_bench?charset=utf8"; skip=1; next}
+     /^\[/{skip=0} skip && /^connection/ {next} {print}' "$UPCONF" >"$OURCONF"
+diff "$UPCONF" "$OURCONF" >"$OUT/config.diff" || true
+"$ROOT/bin/masakari" db sync --config "$OURCONF" >"$OUT/java-dbsync.log" 2>&1
+export MASAKARI__DEFAULT__MASAKARI_API_LISTEN_PORT=$OUR_PORT
+export MASAKARI_JAVA_OPTS="-XX:+UseParallelGC -Xmx512m"
+"$ROOT/bin/masakari" api --config "$OURCONF" >"$OUT/java-api.log" 2>&1 &
+API_PID=$!
+ENGINE_PID=
+if "$ROOT/bin/masakari" engine --help >/dev/null 2>&1; then
+  "$ROOT/bin/masakari" engine --config "$OURCONF" >"$OUT/java-engine.log" 2>&1 &
+  ENGINE_PID=$!
+fi
+cleanup() { kill "$API_PID" ${ENGINE_PID:+"$ENGINE_PID"} 2>/dev/null || true; }
+trap cleanup EXIT
+for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$OUR_PORT/v1/segments" >/dev/null && break; sleep 1; done
+
+bench_one() { # label base
+  local label=$1 base=$2
+  BENCH_LABEL=$label "$TOOLS/upstream-bench.sh" "$base" "$OUT/$label" | tee "$OUT/$label.summary"
+  # the issue's third case: GET /v1/notifications returning 1 000 rows (the POST run left thousands)
+  for _ in $(seq 1 120); do
+    n=$(curl -sf "$base/v1/notifications?status=new&limit=1000" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["notifications"]))')
+    [ "$n" = 0 ] && break; sleep 1
+  done
+  wrk -t"${BENCH_THREADS:-2}" -c"${BENCH_CONNS:-16}" -d3s "$base/v1/notifications?limit=1000" >/dev/null 2>&1
+  { echo "# wrk -t${BENCH_THREADS:-2} -c${BENCH_CONNS:-16} -d${BENCH_DURATION:-15s} --latency <base>/v1/notifications?limit=1000"
+    wrk -t"${BENCH_THREADS:-2}" -c"${BENCH_CONNS:-16}" -d"${BENCH_DURATION:-15s}" --latency -s "$TOOLS/bench/status-count.lua" \
+      "$base/v1/notifications?limit=1000"; } >"$OUT/$label/06-get-notifications-1000.txt" 2>&1
+}
+
+bench_one java "http://127.0.0.1:$OUR_PORT"
+cleanup
+trap - EXIT
+bench_one upstream "$("$TOOLS/upstream-masakari.sh" url)"
+"$TOOLS/upstream-masakari.sh" stop >/dev/null 2>&1 || true
+
+python3 - "$OUT" <<'PY'
+import os, re, sys
+out = sys.argv[1]
+def parse(path):
+    t = open(path).read()
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", t)
+    p50 = re.search(r"\s50%\s+([\d.]+)(us|ms|s)", t)
+    p99 = re.search(r"\s99%\s+([\d.]+)(us|ms|s)", t)
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", t)
+    def ms(m):
+        if not m: return float("nan")
+        v, u = float(m.group(1)), m.group(2)
+        return v / 1000 if u == "us" else v * 1000 if u == "s" else v
+    return (float(rps.group(1)) if rps else float("nan"), ms(p50), ms(p99), int(non2xx.group(1)) if non2xx else 0)
+cases = sorted(f for f in os.listdir(os.path.join(out, "java")) if f.endswith(".txt") and f[:2].isdigit() and f != "00-dataset.txt")
+lines = ["| case | ours req/s | upstream req/s | ratio | ours p50/p99 ms | upstream p50/p99 ms | non-2xx ours/upstream |",
+         "|---|---|---|---|---|---|---|"]
+for c in cases:
+    j = parse(os.path.join(out, "java", c)); u = parse(os.path.join(out, "upstream", c))
+    lines.append("| %s | %.0f | %.0f | %.1fx | %.1f / %.1f | %.1f / %.1f | %d / %d |" % (
+        c[:-4], j[0], u[0], j[0] / u[0] if u[0] else float("nan"), j[1], j[2], u[1], u[2], j[3], u[3]))
+table = "\n".join(lines)
+open(os.path.join(out, "summary.md"), "w").write(table + "\n")
+print(table)
+PY
+echo "results: $OUT"
