@@ -9,7 +9,8 @@ import org.masakari.core.db.DatabaseUrl;
 import org.masakari.core.nova.ComputeServiceDirectory;
 import org.masakari.core.queue.InProcessWorkQueue;
 import org.masakari.core.runtime.CoreRuntime;
-import org.masakari.core.service.WorkflowDetailsSource;
+import org.masakari.core.progress.TaskProgressStore;
+import org.masakari.engine.Engine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +24,13 @@ public final class AllInOne implements AutoCloseable {
   private final CoreRuntime core;
   private final Vertx vertx;
   private final ApiServer api;
+  private final Engine engine;
 
-  private AllInOne(CoreRuntime core, Vertx vertx, ApiServer api) {
+  private AllInOne(CoreRuntime core, Vertx vertx, ApiServer api, Engine engine) {
     this.core = core;
     this.vertx = vertx;
     this.api = api;
+    this.engine = engine;
   }
 
   /**
@@ -39,20 +42,23 @@ public final class AllInOne implements AutoCloseable {
     long t0 = System.nanoTime();
     CoreRuntime core = CoreRuntime.start(cfg, new CoreRuntime.Mode(databaseUrl, true, new InProcessWorkQueue(),
         directory, List.of()));
+    // the engine consumes the same in-process queue the API's outbox relay publishes to
+    Engine engine = Engine.start(cfg, core.database(), core.queue());
     Vertx vertx = Vertx.vertx();
     ApiServer api = new ApiServer(vertx, cfg.api().withListen(listen, port), cfg.keystone(),
         Policy.load(cfg.policyFile()), new ApiServer.Services(core.segments(), core.hosts(), core.notifications(),
-            WorkflowDetailsSource.none()), cfg.database().maxPoolSize());
+            new TaskProgressStore(core.database().tx())), cfg.database().maxPoolSize());
     try {
       api.start().await();
     } catch (RuntimeException e) {
       vertx.close();
+      engine.close();
       core.close();
       throw new IllegalStateException("cannot start the API on " + listen + ":" + port + ": " + e.getMessage(), e);
     }
-    LOG.info("all-in-one ready in {} ms: API http://{}:{}/v1 ({}), database {}", (System.nanoTime() - t0) / 1_000_000,
-        listen, api.port(), cfg.api().authStrategy(), core.database().url());
-    return new AllInOne(core, vertx, api);
+    LOG.info("all-in-one ready in {} ms: API http://{}:{}/v1 ({}) + engine {}, database {}", (System.nanoTime() - t0) / 1_000_000,
+        listen, api.port(), cfg.api().authStrategy(), engine.id(), core.database().url());
+    return new AllInOne(core, vertx, api, engine);
   }
 
   public int apiPort() {
@@ -67,6 +73,7 @@ public final class AllInOne implements AutoCloseable {
   public void close() {
     api.close();
     vertx.close();
+    engine.close();
     core.close();
   }
 }

@@ -7,7 +7,7 @@ import org.masakari.api.ApiServer;
 import org.masakari.api.policy.Policy;
 import org.masakari.core.config.MasakariConfig;
 import org.masakari.core.runtime.CoreRuntime;
-import org.masakari.core.service.WorkflowDetailsSource;
+import org.masakari.core.progress.TaskProgressStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,7 +24,7 @@ public final class ApiCommand implements Callable<Integer> {
     Vertx vertx = Vertx.vertx();
     ApiServer api = new ApiServer(vertx, cfg.api(), cfg.keystone(), Policy.load(cfg.policyFile()),
         new ApiServer.Services(core.segments(), core.hosts(), core.notifications(),
-            WorkflowDetailsSource.none()), cfg.database().maxPoolSize());
+            new TaskProgressStore(core.database().tx())), cfg.database().maxPoolSize());
     api.start().await();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       api.close();

@@ -8,6 +8,7 @@ final class Subcommands {
 
   static void register(CommandLine cl) {
     cl.addSubcommand(new ApiCommand());
+    cl.addSubcommand(new EngineCommand());
     cl.addSubcommand(new DbCommand());
     cl.addSubcommand(new AioCommand());
     cl.addSubcommand(new org.masakari.monitor.process.ProcessMonitorCommand());
