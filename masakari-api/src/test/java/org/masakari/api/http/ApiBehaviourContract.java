@@ -193,6 +193,31 @@ abstract class ApiBehaviourContract {
   }
 
   @Test
+  void concurrentDuplicatesYieldExactlyOneNotification() throws Exception {
+    String seg = api.segment(unique("cs"), "auto");
+    String hn = unique("cc");
+    api.host(seg, hn);
+    String body = "{\"notification\":{\"type\":\"COMPUTE_HOST\",\"hostname\":\"" + hn
+        + "\",\"generated_time\":\"2026-11-22T00:00:00Z\",\"payload\":{\"event\":\"STOPPED\","
+        + "\"host_status\":\"NORMAL\",\"cluster_status\":\"OFFLINE\"}}}";
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      var futures = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+      for (int i = 0; i < 8; i++) {
+        futures.add(pool.submit(() -> api.post("/v1/notifications", body).status()));
+      }
+      var statuses = new java.util.ArrayList<Integer>();
+      for (var f : futures) {
+        statuses.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      assertThat(statuses).containsOnly(202, 409);
+      assertThat(statuses).filteredOn(x -> x == 202).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void maintenanceRejectsEveryType() {
     String seg = api.segment(unique("ms"), "auto");
     String hn = unique("mc");

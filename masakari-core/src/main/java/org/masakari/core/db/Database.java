@@ -50,6 +50,9 @@ public final class Database implements AutoCloseable {
     hc.setMaximumPoolSize(maxPoolSize);
     hc.setPoolName("masakari-db");
     hc.setConnectionTimeout(10_000);
+    // READ COMMITTED: a statement that waited for a row lock (the per-host notification guard) must then
+    // see what the lock holder committed; REPEATABLE READ would keep the transaction's older snapshot
+    hc.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     if (url.isMariaDb()) {
       // UTC session: we store naive UTC datetimes as upstream does
       hc.setConnectionInitSql("SET time_zone = '+00:00'");

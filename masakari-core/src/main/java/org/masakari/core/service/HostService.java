@@ -74,6 +74,7 @@ public final class HostService {
         h.setSegment(live);
         h.markCreated();
         s.persist(h);
+        NotificationService.guard(s, h.getUuid());
         return h;
       });
       LOG.info("[host={}] created name={} segment={}", host.getUuid(), host.getName(), seg.getUuid());

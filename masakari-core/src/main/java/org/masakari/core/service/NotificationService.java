@@ -79,13 +79,11 @@ public final class NotificationService {
    * Writes the host's guard row. The write holds a row lock until commit (and conflicts in Galera
    * certification), so concurrent creates for one host run the duplicate check one after another.
    */
-  private static void guard(Session s, String hostUuid) {
-    int updated = s.createNativeMutationQuery("update host_notification_guard set seq = seq + 1 where host_uuid = :h")
+  static void guard(Session s, String hostUuid) {
+    // an upsert: waits for a concurrent creator's row lock instead of failing on its uncommitted insert
+    s.createNativeMutationQuery("insert into host_notification_guard (host_uuid, seq) values (:h, 1)"
+            + " on duplicate key update seq = seq + 1")
         .setParameter("h", hostUuid).executeUpdate();
-    if (updated == 0) {
-      s.createNativeMutationQuery("insert into host_notification_guard (host_uuid, seq) values (:h, 1)")
-          .setParameter("h", hostUuid).executeUpdate();
-    }
   }
 
   private boolean isDuplicate(Session s, String hostUuid, NewNotification n) {
