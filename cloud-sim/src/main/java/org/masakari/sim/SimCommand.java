@@ -71,7 +71,14 @@ public final class SimCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    RunningSim sim = CloudSim.start(config());
+    RunningSim sim;
+    try {
+      sim = CloudSim.start(config());
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // a bad option, scenario or busy port: one line that names it, not a stack trace
+      System.err.println("sim: " + e.getMessage());
+      return 2;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       sim.close();

@@ -130,12 +130,7 @@ class OpenStack4jTest {
   }
 
   private void awaitStatus(String id, Server.Status status) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (os.compute().servers().get(id).getStatus() == status) {
-        return;
-      }
-    }
+    Poll.until(Duration.ofSeconds(5), () -> os.compute().servers().get(id).getStatus() == status);
     assertThat(os.compute().servers().get(id).getStatus()).isEqualTo(status);
   }
 }

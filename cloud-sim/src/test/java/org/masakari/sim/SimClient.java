@@ -78,20 +78,12 @@ final class SimClient {
 
   /** Polls a server until the condition holds, at most {@code timeout}; returns its last body. */
   JsonObject awaitServer(String id, Predicate<JsonObject> condition, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    JsonObject last = null;
-    while (System.nanoTime() < deadline) {
-      last = get("/servers/" + id, "2.53").json().getJsonObject("server");
-      if (condition.test(last)) {
-        return last;
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
+    JsonObject[] last = new JsonObject[1];
+    boolean ok = Poll.until(timeout, () -> condition.test(last[0] = get("/servers/" + id, "2.53").json()
+        .getJsonObject("server")));
+    if (!ok) {
+      throw new AssertionError("server " + id + " never reached the state; last: " + last[0]);
     }
-    throw new AssertionError("server " + id + " never reached the state; last: " + last);
+    return last[0];
   }
 }

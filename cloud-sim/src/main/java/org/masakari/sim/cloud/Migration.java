@@ -17,6 +17,7 @@ public record Migration(
   public static final String DONE = "done";
   public static final String COMPLETED = "completed";
   public static final String ERROR = "error";
+  public static final String FAILED = "failed";
 
   Migration with(String newStatus, String dest, Instant now) {
     return new Migration(id, uuid, instanceUuid, sourceCompute, dest, newStatus, createdAt, now);

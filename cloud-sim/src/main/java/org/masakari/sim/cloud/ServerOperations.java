@@ -21,8 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServerOperations {
   private static final Logger LOG = LoggerFactory.getLogger(ServerOperations.class);
-  private static final Set<VmState> METADATA_STATES = EnumSet.of(VmState.ACTIVE, VmState.STOPPED);
-  private static final Pattern METADATA_KEY = Pattern.compile("^[a-zA-Z0-9-_:. ]{1,255}$");
 
   private final CloudState state;
 
@@ -212,7 +210,13 @@ public final class ServerOperations {
   /**
    * Nova's evacuate: API checks (target exists and differs, vm_state, source compute down), then
    * the conductor picks a host (the requested one must be up and enabled unless forced) and the
-   * target compute rebuilds; a scheduling failure puts the server in ERROR, as Zed's conductor does.
+   * target compute claims the server (its host changes) and rebuilds it; a scheduling failure
+   * puts the server in ERROR, as Zed's conductor does.
+   *
+   * <p>Like Zed, the API does not check task_state here: a second evacuate that arrives before the
+   * claim (while the host is still the dead source) is accepted and wedges the server, which real
+   * Nova did in real-nova.md ("Pitfalls"). After the claim the host is the live target, so a second
+   * evacuate gets 400 "still in use".
    */
   public void evacuate(Caller caller, String id, String targetHost, boolean force) {
     synchronized (state) {
@@ -224,54 +228,108 @@ public final class ServerOperations {
       if (targetHost != null && targetHost.equals(s.host)) {
         throw CloudException.badRequest("The target host can't be the same one.");
       }
-      checkState(s, "evacuate", EnumSet.of(VmState.ACTIVE, VmState.STOPPED, VmState.ERROR));
+      if (!EnumSet.of(VmState.ACTIVE, VmState.STOPPED, VmState.ERROR).contains(s.vmState)) {
+        throw CloudException.conflict(
+            "Cannot 'evacuate' instance " + s.id + " while it is in vm_state " + s.vmState.wire());
+      }
       if (s.host == null) {
         throw CloudException.notFound("Compute host None could not be found.");
       }
       if (state.isUp(s.host)) {
         throw CloudException.badRequest("Compute service of " + s.host + " is still in use.");
       }
+      Instant now = state.now();
+      Migration m = new Migration(state.nextMigrationId++, UUID.randomUUID().toString(), s.id, s.host, null,
+          Migration.ACCEPTED, now, now);
+      state.migrations.add(m);
+      if (s.taskState != null) {
+        wedge(s, caller, m);
+        return;
+      }
       String source = s.host;
       VmState before = s.vmState;
       InstanceAction a = begin(s, caller, "evacuate", TaskState.REBUILDING);
-      Instant now = state.now();
-      Migration m = new Migration(state.nextMigrationId++, UUID.randomUUID().toString(), s.id, source, null,
-          Migration.ACCEPTED, now, now);
-      state.migrations.add(m);
-      int migrationIndex = state.migrations.size() - 1;
       String dest = targetHost != null ? (force || state.acceptsWork(targetHost) ? targetHost : null) : chooseHost(source);
       LOG.info("[server={}] evacuate from {} to {} (requested {})", id, source, dest, targetHost);
       if (dest == null) {
-        state.scheduler.after(java.time.Duration.ZERO, () -> {
-          synchronized (state) {
-            state.migrations.set(migrationIndex, m.with(Migration.ERROR, null, state.now()));
-            if (s.taskState == TaskState.REBUILDING) {
-              s.vmState = VmState.ERROR;
-              s.taskState = null;
-              s.faultMessage = "No valid host was found. There are not enough hosts available.";
-              s.faultAt = state.now();
-              s.updatedAt = s.faultAt;
-            }
-            state.finishEvent(a, "conductor_rebuild_server", CloudState.CONTROLLER_HOST, false, a.startTime());
-          }
-        });
+        state.scheduler.after(java.time.Duration.ZERO, () -> noValidHostForRebuild(s, a, m));
         return;
       }
-      // the destination compute claims the instance (instance.host = dest) before it rebuilds it
-      unplace(s);
-      place(s, dest);
-      state.migrations.set(migrationIndex, m.with(Migration.ACCEPTED, dest, now));
-      state.finishEvent(a, "conductor_rebuild_server", CloudState.CONTROLLER_HOST, true, now);
-      state.onHost(dest, state.settings().rebuildDelay(), () -> {
-        if (s.taskState == TaskState.REBUILDING && dest.equals(s.host)) {
-          boolean stopped = before == VmState.STOPPED;
-          finish(s, stopped ? VmState.STOPPED : VmState.ACTIVE, stopped ? PowerState.SHUTDOWN : PowerState.RUNNING);
-          s.faultMessage = null;
-          state.migrations.set(migrationIndex, state.migrations.get(migrationIndex).with(Migration.DONE, dest, state.now()));
-          state.finishEvent(a, "compute_rebuild_instance", dest, true, now);
-          LOG.info("[server={}] rebuilt on {}", s.id, dest);
+      java.time.Duration claim = state.settings().rebuildDelay().dividedBy(4);
+      state.onHost(dest, claim, () -> {
+        if (!source.equals(s.host)) {
+          return;
         }
+        if (s.taskState == TaskState.REBUILD_BLOCK_DEVICE_MAPPING) {
+          // wedged by a second evacuate: the first claim still lands, the rebuild never finishes
+          unplace(s);
+          place(s, dest);
+          return;
+        }
+        if (s.taskState != TaskState.REBUILDING) {
+          return;
+        }
+        // the destination compute claims the instance (instance.host = dest) before it rebuilds it
+        unplace(s);
+        place(s, dest);
+        replaceMigration(m, m.with(Migration.ACCEPTED, dest, state.now()));
+        state.finishEvent(a, "conductor_rebuild_server", CloudState.CONTROLLER_HOST, true, now);
+        state.onHost(dest, state.settings().rebuildDelay().minus(claim), () -> {
+          if (s.taskState == TaskState.REBUILDING && dest.equals(s.host)) {
+            boolean stopped = before == VmState.STOPPED;
+            finish(s, stopped ? VmState.STOPPED : VmState.ACTIVE, stopped ? PowerState.SHUTDOWN : PowerState.RUNNING);
+            s.faultMessage = null;
+            replaceMigration(m, m.with(Migration.DONE, dest, state.now()));
+            state.finishEvent(a, "compute_rebuild_instance", dest, true, now);
+            LOG.info("[server={}] rebuilt on {}", s.id, dest);
+          }
+        });
       });
+    }
+  }
+
+  private void noValidHostForRebuild(SimServer s, InstanceAction a, Migration m) {
+    synchronized (state) {
+      replaceMigration(m, m.with(Migration.ERROR, null, state.now()));
+      if (s.taskState == TaskState.REBUILDING) {
+        s.vmState = VmState.ERROR;
+        s.taskState = null;
+        s.faultMessage = "No valid host was found. There are not enough hosts available.";
+        s.faultAt = state.now();
+        s.updatedAt = s.faultAt;
+      }
+      state.finishEvent(a, "conductor_rebuild_server", CloudState.CONTROLLER_HOST, false, a.startTime());
+    }
+  }
+
+  /**
+   * A second evacuate during a rebuild: what Zed did with it. The first rebuild fails with
+   * UnexpectedTaskStateError, its migration becomes {@code failed}, the new one stays
+   * {@code accepted}, and the server is left REBUILD (vm_state error, task_state
+   * rebuild_block_device_mapping) until an admin resets its state.
+   */
+  private void wedge(SimServer s, Caller caller, Migration second) {
+    Instant now = state.now();
+    for (int i = 0; i < state.migrations.size(); i++) {
+      Migration m = state.migrations.get(i);
+      if (m.instanceUuid().equals(s.id) && m != second && Migration.ACCEPTED.equals(m.status())) {
+        state.migrations.set(i, m.with(Migration.FAILED, m.destCompute(), now));
+      }
+    }
+    s.vmState = VmState.ERROR;
+    s.taskState = TaskState.REBUILD_BLOCK_DEVICE_MAPPING;
+    s.updatedAt = now;
+    InstanceAction a = state.startAction(s, caller, "evacuate");
+    state.finishEvent(a, "compute_rebuild_instance", s.host, false, now);
+    LOG.warn("[server={}] evacuated twice during a rebuild: left in REBUILD, as real Nova leaves it", s.id);
+  }
+
+  private void replaceMigration(Migration old, Migration updated) {
+    for (int i = 0; i < state.migrations.size(); i++) {
+      if (state.migrations.get(i).id() == old.id()) {
+        state.migrations.set(i, updated);
+        return;
+      }
     }
   }
 
@@ -314,66 +372,6 @@ public final class ServerOperations {
     }
   }
 
-  // ---- metadata ----
-
-  public Map<String, String> metadata(Caller caller, String id) {
-    synchronized (state) {
-      return Map.copyOf(visible(state, caller, id).metadata);
-    }
-  }
-
-  public String metadataItem(Caller caller, String id, String key) {
-    synchronized (state) {
-      String v = visible(state, caller, id).metadata.get(key);
-      if (v == null) {
-        throw CloudException.notFound("Metadata item was not found");
-      }
-      return v;
-    }
-  }
-
-  /** POST merges, PUT replaces: both return the server's whole metadata afterwards. */
-  public Map<String, String> updateMetadata(Caller caller, String id, Map<String, String> items, boolean replace) {
-    synchronized (state) {
-      SimServer s = writableMetadata(caller, id, "update metadata");
-      items.forEach(ServerOperations::checkItem);
-      if (replace) {
-        s.metadata.clear();
-      }
-      s.metadata.putAll(items);
-      s.updatedAt = state.now();
-      return new java.util.LinkedHashMap<>(s.metadata);
-    }
-  }
-
-  public void deleteMetadataItem(Caller caller, String id, String key) {
-    synchronized (state) {
-      SimServer s = writableMetadata(caller, id, "delete metadata");
-      if (s.metadata.remove(key) == null) {
-        throw CloudException.notFound("Metadata item was not found");
-      }
-      s.updatedAt = state.now();
-    }
-  }
-
-  private SimServer writableMetadata(Caller caller, String id, String action) {
-    SimServer s = visible(state, caller, id);
-    checkLock(caller, s);
-    checkState(s, action, METADATA_STATES);
-    return s;
-  }
-
-  private static void checkItem(String key, String value) {
-    if (!METADATA_KEY.matcher(key).matches()) {
-      throw CloudException.badRequest("Invalid input for field/attribute metadata. Value: " + key
-          + ". Metadata keys must be 1 to 255 characters of letters, digits, '-', '_', ':', '.' or ' '");
-    }
-    if (value == null || value.length() > 255) {
-      throw CloudException.badRequest("Invalid input for field/attribute " + key + ". Value: " + value
-          + ". Metadata values must be strings of at most 255 characters");
-    }
-  }
-
   // ---- shared checks and transitions ----
 
   static SimServer visible(CloudState state, Caller caller, String id) {
@@ -384,7 +382,7 @@ public final class ServerOperations {
     return s;
   }
 
-  private static void checkLock(Caller caller, SimServer s) {
+  static void checkLock(Caller caller, SimServer s) {
     if (s.locked && !caller.admin()) {
       throw CloudException.conflict("Instance " + s.id + " is locked");
     }
@@ -396,7 +394,7 @@ public final class ServerOperations {
     }
   }
 
-  private static void checkState(SimServer s, String action, Set<VmState> allowed) {
+  static void checkState(SimServer s, String action, Set<VmState> allowed) {
     if (!allowed.contains(s.vmState)) {
       throw CloudException.conflict(
           "Cannot '" + action + "' instance " + s.id + " while it is in vm_state " + s.vmState.wire());

@@ -8,7 +8,7 @@ public final class ServerStatus {
   private ServerStatus() {}
 
   public static String of(VmState vm, TaskState task) {
-    if (task == TaskState.REBUILDING) {
+    if (task == TaskState.REBUILDING || task == TaskState.REBUILD_BLOCK_DEVICE_MAPPING) {
       return "REBUILD";
     }
     return switch (vm) {

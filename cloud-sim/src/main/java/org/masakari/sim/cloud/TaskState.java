@@ -5,6 +5,8 @@ public enum TaskState {
   SCHEDULING("scheduling"),
   SPAWNING("spawning"),
   REBUILDING("rebuilding"),
+  /** Where real Nova leaves a server whose second, racing evacuation failed on the compute. */
+  REBUILD_BLOCK_DEVICE_MAPPING("rebuild_block_device_mapping"),
   POWERING_OFF("powering-off"),
   POWERING_ON("powering-on");
 

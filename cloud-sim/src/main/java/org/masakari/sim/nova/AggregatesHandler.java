@@ -39,7 +39,11 @@ final class AggregatesHandler {
     }
     String zone = a.getValue("availability_zone") == null ? null
         : Schema.optionalString("aggregate", a, "availability_zone", 255);
-    reply(ctx, state.createAggregate(req.caller(), name, zone), req.version());
+    // Nova drops hosts and metadata from the create answer "to maintain the same API result as before"
+    JsonObject created = view(state.createAggregate(req.caller(), name, zone), req.version());
+    created.remove("hosts");
+    created.remove("metadata");
+    Json.send(ctx, 200, new JsonObject().put("aggregate", created));
   }
 
   void action(RoutingContext ctx) {

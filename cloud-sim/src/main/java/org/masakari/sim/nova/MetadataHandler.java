@@ -4,14 +4,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.masakari.sim.cloud.ServerOperations;
+import org.masakari.sim.cloud.MetadataOperations;
 import org.masakari.sim.web.Json;
 
 /** {@code /servers/{id}/metadata[/{key}]}: get, merge (POST), replace (PUT), one key, delete one key. */
 final class MetadataHandler {
-  private final ServerOperations servers;
+  private final MetadataOperations servers;
 
-  MetadataHandler(ServerOperations servers) {
+  MetadataHandler(MetadataOperations servers) {
     this.servers = servers;
   }
 
@@ -64,7 +64,7 @@ final class MetadataHandler {
     Map<String, String> out = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : o) {
       if (!(e.getValue() instanceof String s)) {
-        throw Schema.invalid(path + "/" + e.getKey(), e.getValue(), Schema.python(e.getValue()) + " is not of type 'string'");
+        throw Schema.invalid(e.getKey(), e.getValue(), Schema.python(e.getValue()) + " is not of type 'string'");
       }
       out.put(e.getKey(), s);
     }

@@ -50,7 +50,7 @@ public final class NovaRoutes {
     this.keystoneUrl = keystoneUrl;
     this.servers = new ServersHandler(ops);
     this.actions = new ServerActionHandler(ops);
-    this.metadata = new MetadataHandler(ops);
+    this.metadata = new MetadataHandler(new org.masakari.sim.cloud.MetadataOperations(state));
     this.services = new ServicesHandler(state);
     this.hypervisors = new HypervisorsHandler(state);
     this.aggregates = new AggregatesHandler(state);

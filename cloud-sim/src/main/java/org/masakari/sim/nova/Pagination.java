@@ -19,15 +19,12 @@ final class Pagination {
     if (raw == null) {
       return MAX_LIMIT;
     }
-    int limit;
-    try {
-      limit = Integer.parseInt(raw);
-    } catch (NumberFormatException e) {
-      throw ApiFault.badRequest("limit param must be an integer");
+    if (!raw.matches("^[0-9]*$")) {
+      // Nova's query-parameter schema, real Zed's words
+      throw ApiFault.badRequest("Invalid input for query parameters limit. Value: " + raw + ". '" + raw
+          + "' does not match '^[0-9]*$'");
     }
-    if (limit < 0) {
-      throw ApiFault.badRequest("limit param must be positive");
-    }
+    int limit = raw.isEmpty() ? 0 : (raw.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(raw));
     return limit == 0 ? MAX_LIMIT : Math.min(limit, MAX_LIMIT);
   }
 

@@ -97,6 +97,10 @@ final class Schema {
   }
 
   static ApiFault invalid(String path, Object value, String reason) {
+    if (path.isEmpty()) {
+      // Nova prints only jsonschema's message when the error is at the body's root
+      return ApiFault.badRequest(reason);
+    }
     return ApiFault.badRequest("Invalid input for field/attribute " + path + ". Value: " + str(value) + ". " + reason);
   }
 

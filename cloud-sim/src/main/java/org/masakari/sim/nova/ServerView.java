@@ -68,8 +68,7 @@ final class ServerView {
     o.put("OS-EXT-STS:task_state", s.taskState() == null ? null : s.taskState().wire())
         .put("OS-EXT-STS:vm_state", s.vmState().wire())
         .put("OS-EXT-STS:power_state", s.powerState().code())
-        .put("os-extended-volumes:volumes_attached", new JsonArray())
-        .put("security_groups", new JsonArray().add(new JsonObject().put("name", "default")));
+        .put("os-extended-volumes:volumes_attached", new JsonArray());
     if (v.atLeast(9)) {
       o.put("locked", s.locked());
     }
@@ -118,9 +117,16 @@ final class ServerView {
     if (host == null) {
       return "";
     }
+    // a 1000-server page would hash 1000 times; there are only projects x hosts distinct values
+    return HOST_IDS.computeIfAbsent(projectId + host, ServerView::sha224);
+  }
+
+  private static final java.util.Map<String, String> HOST_IDS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static String sha224(String text) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-224");
-      return HexFormat.of().formatHex(md.digest((projectId + host).getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-224 is required of every JDK", e);
     }

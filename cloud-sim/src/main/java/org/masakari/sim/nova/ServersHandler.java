@@ -41,6 +41,11 @@ final class ServersHandler {
     MultiMap p = ctx.queryParams();
     ServerQuery q = new ServerQuery(allTenants(p.get("all_tenants")), p.get("host"), p.get("name"), p.get("status"),
         p.get("project_id") != null ? p.get("project_id") : p.get("tenant_id"), Pagination.limit(p), p.get("marker"));
+    if (q.allTenants() && !req.caller().admin()) {
+      throw new org.masakari.sim.cloud.CloudException(org.masakari.sim.cloud.CloudException.Kind.FORBIDDEN,
+          "Policy doesn't allow os_compute_api:servers:" + (detail ? "detail" : "index")
+              + ":get_all_tenants to be performed.");
+    }
     Page<ServerSnapshot> page = servers.list(req.caller(), q);
     JsonArray items = new JsonArray();
     for (ServerSnapshot s : page.items()) {

@@ -16,6 +16,8 @@ import org.masakari.sim.web.Times;
  */
 final class ServicesHandler {
   private static final Set<String> V253_KEYS = Set.of("status", "disabled_reason", "forced_down");
+  private static final Set<String> LEGACY_KEYS = Set.of("host", "binary", "disabled_reason");
+  private static final Set<String> LEGACY_211_KEYS = Set.of("host", "binary", "disabled_reason", "forced_down");
 
   private final CloudState state;
 
@@ -64,6 +66,7 @@ final class ServicesHandler {
   }
 
   private void legacy(RoutingContext ctx, NovaRequest req, String action, JsonObject body) {
+    Schema.onlyKeys("", body, req.version().atLeast(11) ? LEGACY_211_KEYS : LEGACY_KEYS);
     boolean forceDown = action.equals("force-down") && req.version().atLeast(11);
     if (!Set.of("enable", "disable", "disable-log-reason").contains(action) && !forceDown) {
       throw new ApiFault(404, "Unknown action");
