@@ -121,6 +121,8 @@ public final class Database implements AutoCloseable {
     cfg.setProperty(AvailableSettings.JDBC_TIME_ZONE, "UTC");
     cfg.setProperty(AvailableSettings.SHOW_SQL, "false");
     cfg.setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, "50");
+    // read LocalDateTime with getObject instead of through java.sql.Timestamp and Calendar (hot in lists)
+    cfg.setProperty("hibernate.type.java_time_use_direct_jdbc", "true");
     cfg.setProperty("hibernate.boot.allow_jdbc_metadata_access", "false");
     if (url.isMariaDb()) {
       // without JDBC metadata access Hibernate cannot detect the dialect; H2's is the default guess

@@ -46,6 +46,16 @@ public final class Tx {
     }
   }
 
+  /**
+   * Read-only work in a stateless session without an explicit transaction (autocommit): no persistence
+   * context, no dirty checking and no BEGIN/COMMIT round trips — the hot path of every GET.
+   */
+  public <T> T read(Function<org.hibernate.SharedSessionContract, T> work) {
+    try (org.hibernate.StatelessSession session = sf.openStatelessSession()) {
+      return work.apply(session);
+    }
+  }
+
   public void run(java.util.function.Consumer<Session> work) {
     call(s -> {
       work.accept(s);

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hibernate.Session;
+import org.hibernate.SharedSessionContract;
 import org.hibernate.query.Query;
 import org.masakari.core.fault.Fault;
 
@@ -18,6 +18,7 @@ public final class PagedQuery<T> {
   private final Class<T> entity;
   private final Map<String, String> columns;
   private final StringBuilder where = new StringBuilder("e.deleted = 0");
+  private String fetch = "";
   private final Map<String, Object> params = new LinkedHashMap<>();
 
   public PagedQuery(Class<T> entity, Map<String, String> columns) {
@@ -37,6 +38,12 @@ public final class PagedQuery<T> {
     return eq(attribute, value);
   }
 
+  /** Loads an association in the same query (one SELECT for a page of hosts with their segments). */
+  public PagedQuery<T> fetchJoin(String association) {
+    fetch = fetch + " join fetch e." + association;
+    return this;
+  }
+
   /** Adds {@code e.<attribute> = :value}. */
   public PagedQuery<T> eq(String attribute, Object value) {
     String p = "p" + params.size();
@@ -52,7 +59,7 @@ public final class PagedQuery<T> {
     return this;
   }
 
-  public List<T> list(Session s, PageRequest page) {
+  public List<T> list(SharedSessionContract s, PageRequest page) {
     if (page.limit() == 0) {
       return List.of();
     }
@@ -72,7 +79,8 @@ public final class PagedQuery<T> {
       }
       attrs.add(attr);
     }
-    StringBuilder hql = new StringBuilder("from ").append(entity.getSimpleName()).append(" e where ")
+    StringBuilder hql = new StringBuilder("from ").append(entity.getSimpleName()).append(" e").append(fetch)
+        .append(" where ")
         .append(where);
     Map<String, Object> all = new LinkedHashMap<>(params);
     if (markerRow != null) {
@@ -88,11 +96,10 @@ public final class PagedQuery<T> {
     Query<T> q = s.createQuery(hql.toString(), entity);
     all.forEach(q::setParameter);
     q.setMaxResults(page.limit());
-    q.setReadOnly(true);
     return q.getResultList();
   }
 
-  private T findMarker(Session s, String marker) {
+  private T findMarker(SharedSessionContract s, String marker) {
     Integer id = parseId(marker);
     if (id == null) {
       throw Fault.markerNotFound(marker);
@@ -114,7 +121,7 @@ public final class PagedQuery<T> {
     return v > Integer.MAX_VALUE ? null : (int) v;
   }
 
-  private String afterMarker(Session s, T markerRow, List<String> attrs, List<String> dirs, Map<String, Object> all) {
+  private String afterMarker(SharedSessionContract s, T markerRow, List<String> attrs, List<String> dirs, Map<String, Object> all) {
     List<String> ors = new ArrayList<>();
     for (int i = 0; i < attrs.size(); i++) {
       List<String> ands = new ArrayList<>();
@@ -146,12 +153,12 @@ public final class PagedQuery<T> {
     return ors.isEmpty() ? "1 = 0" : String.join(" or ", ors);
   }
 
-  private Object value(Session s, T row, String attribute) {
+  private Object value(SharedSessionContract s, T row, String attribute) {
     // read through the persistence metamodel instead of reflection on private fields
-    var persister = s.getSessionFactory().unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class)
-        .getMappingMetamodel().getEntityDescriptor(entity);
+    var impl = (org.hibernate.engine.spi.SharedSessionContractImplementor) s;
+    var persister = impl.getFactory().getMappingMetamodel().getEntityDescriptor(entity);
     if (attribute.equals("id")) {
-      return persister.getIdentifier(row, (org.hibernate.engine.spi.SharedSessionContractImplementor) s);
+      return persister.getIdentifier(row, impl);
     }
     return persister.getPropertyValue(row, attribute);
   }

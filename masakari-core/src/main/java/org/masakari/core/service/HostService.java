@@ -26,9 +26,10 @@ public final class HostService {
 
   public List<Host> list(String segmentId, String name, String type, Boolean onMaintenance, Boolean reserved,
       PageRequest page) {
-    return tx.call(s -> {
+    return tx.read(s -> {
       Segment seg = SegmentService.find(s, segmentId);
-      PagedQuery<Host> q = new PagedQuery<>(Host.class, Host.COLUMNS).eq("failoverSegmentId", seg.getUuid());
+      PagedQuery<Host> q = new PagedQuery<>(Host.class, Host.COLUMNS).fetchJoin("segment")
+          .eq("failoverSegmentId", seg.getUuid());
       if (name != null) {
         q.eq("name", name); // upstream accepts and ignores this filter; we apply it
       }
@@ -46,13 +47,13 @@ public final class HostService {
   }
 
   public Host get(String segmentId, String hostId) {
-    return tx.call(s -> find(s, segmentId, hostId));
+    return tx.read(s -> find(s, segmentId, hostId));
   }
 
-  static Host find(Session s, String segmentId, String hostId) {
+  static Host find(org.hibernate.SharedSessionContract s, String segmentId, String hostId) {
     String hostUuid = Uuids.canonical(hostId).orElseThrow(() -> Fault.hostNotFound(hostId));
     String segUuid = Uuids.canonical(segmentId).orElse(segmentId);
-    return s.createQuery("from Host h where h.uuid = :h and h.failoverSegmentId = :s and h.deleted = 0", Host.class)
+    return s.createQuery("from Host h join fetch h.segment where h.uuid = :h and h.failoverSegmentId = :s and h.deleted = 0", Host.class)
         .setParameter("h", hostUuid).setParameter("s", segUuid).getResultStream().findFirst()
         .orElseThrow(() -> Fault.hostNotFoundUnderSegment(hostId, segmentId));
   }

@@ -102,7 +102,7 @@ public final class NotificationService {
 
   public List<Notification> list(String status, String sourceHostUuid, String type, LocalDateTime generatedSince,
       PageRequest page) {
-    return tx.call(s -> {
+    return tx.read(s -> {
       PagedQuery<Notification> q = new PagedQuery<>(Notification.class, Notification.COLUMNS);
       if (status != null) {
         q.eqEnum("status", status, STATUSES);
@@ -121,10 +121,10 @@ public final class NotificationService {
   }
 
   public Notification get(String id) {
-    return tx.call(s -> find(s, id));
+    return tx.read(s -> find(s, id));
   }
 
-  static Notification find(Session s, String id) {
+  static Notification find(org.hibernate.SharedSessionContract s, String id) {
     String uuid = Uuids.canonical(id).orElseThrow(() -> Fault.notificationNotFound(id));
     return s.createQuery("from Notification e where e.notificationUuid = :u and e.deleted = 0", Notification.class)
         .setParameter("u", uuid).getResultStream().findFirst()
@@ -132,7 +132,7 @@ public final class NotificationService {
   }
 
   public List<VMove> listVMoves(String notificationId, String status, String type, PageRequest page) {
-    return tx.call(s -> {
+    return tx.read(s -> {
       Notification n = requireHostNotification(s, notificationId);
       PagedQuery<VMove> q = new PagedQuery<>(VMove.class, VMove.COLUMNS).eq("notificationUuid", n.getNotificationUuid());
       if (status != null) {
@@ -146,7 +146,7 @@ public final class NotificationService {
   }
 
   public VMove getVMove(String notificationId, String vmoveId) {
-    return tx.call(s -> {
+    return tx.read(s -> {
       requireHostNotification(s, notificationId);
       String uuid = Uuids.canonical(vmoveId).orElseThrow(() -> Fault.vmoveNotFound(vmoveId));
       // upstream looks the vmove up by uuid only; we also require it to belong to the notification
@@ -156,7 +156,7 @@ public final class NotificationService {
     });
   }
 
-  private static Notification requireHostNotification(Session s, String notificationId) {
+  private static Notification requireHostNotification(org.hibernate.SharedSessionContract s, String notificationId) {
     Notification n = find(s, notificationId);
     if (n.getType() != NotificationType.COMPUTE_HOST) {
       throw Fault.badRequest("This notification " + notificationId + " without vm moves.");

@@ -24,7 +24,7 @@ public final class SegmentService {
 
   /** Filters: recovery_method, service_type (exact strings), enabled (already parsed). */
   public List<Segment> list(String recoveryMethod, String serviceType, Boolean enabled, PageRequest page) {
-    return tx.call(s -> {
+    return tx.read(s -> {
       PagedQuery<Segment> q = new PagedQuery<>(Segment.class, Segment.COLUMNS);
       if (recoveryMethod != null) {
         q.eqEnum("recoveryMethod", recoveryMethod, org.masakari.core.domain.RecoveryMethod.WIRE);
@@ -40,10 +40,10 @@ public final class SegmentService {
   }
 
   public Segment get(String id) {
-    return tx.call(s -> find(s, id));
+    return tx.read(s -> find(s, id));
   }
 
-  static Segment find(Session s, String id) {
+  static Segment find(org.hibernate.SharedSessionContract s, String id) {
     String uuid = Uuids.canonical(id).orElseThrow(() -> Fault.segmentNotFound(id));
     return s.createQuery("from Segment e where e.uuid = :u and e.deleted = 0", Segment.class)
         .setParameter("u", uuid).getResultStream().findFirst()
