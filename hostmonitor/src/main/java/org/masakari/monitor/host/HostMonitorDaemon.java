@@ -18,6 +18,7 @@ final class HostMonitorDaemon implements AutoCloseable {
 
   private HostMonitorDaemon(HostMonitorConfig cfg) {
     this.notifier = MasakariNotifier.create(cfg.api(), cfg.host().apiRetry());
+    notifier.warmUp(); // logs whether the API answers; the first real notification then finds a warm client
     this.driver = HostMonitorDrivers.create(cfg, notifier, stop);
     driver.start();
     this.status = new StatusServer(cfg.status().address(), () -> driver.metrics() + notifierMetrics(notifier.stats()),

@@ -21,6 +21,7 @@ final class InstanceMonitorDaemon implements AutoCloseable {
   private InstanceMonitorDaemon(InstanceMonitorConfig cfg) {
     InstanceMonitorMetrics metrics = new InstanceMonitorMetrics();
     this.notifier = MasakariNotifier.create(cfg.api(), cfg.callbackRetry());
+    notifier.warmUp(); // logs whether the API answers; the first real notification then finds a warm client
     this.handler = new InstanceEventHandler(cfg.hostname(), notifier, Clock.systemUTC(), metrics);
     this.status = new StatusServer(cfg.status().address(), () -> metrics.prometheus(notifier.stats()),
         metrics::isConnected);

@@ -113,6 +113,15 @@ class MasakariNotifierTest {
   }
 
   @Test
+  void warmUpGetsTheEndpointOnceAndReportsItsStatus() throws Exception {
+    api.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/v1/proj/")
+        .willReturn(aResponse().withStatus(200).withBody("{}")));
+    assertThat(notifier.warmUp().get(10, TimeUnit.SECONDS)).isEqualTo(200);
+    api.verify(1, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlEqualTo("/v1/proj/")));
+    assertThat(notifier.stats().attempts()).isZero(); // not a notification
+  }
+
+  @Test
   void unreachableApiIsRetriedThenDropped() throws Exception {
     int closedPort;
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

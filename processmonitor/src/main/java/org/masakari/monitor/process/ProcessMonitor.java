@@ -33,7 +33,7 @@ final class ProcessMonitor implements Runnable {
   private final Set<String> reported = new HashSet<>();
   private List<ProcessEntry> processes;
 
-  ProcessMonitor(ProcessOptions options, ProcessListLoader loader, ProcessTable table,
+  ProcessMonitor(List<ProcessEntry> initial, ProcessOptions options, ProcessListLoader loader, ProcessTable table,
       ProcessRestarter restarter, MasakariNotifier notifier, String hostname, Clock clock,
       StopSignal stop, ProcessMonitorMetrics metrics) {
     this.options = options;
@@ -45,11 +45,11 @@ final class ProcessMonitor implements Runnable {
     this.clock = clock;
     this.stop = stop;
     this.metrics = metrics;
+    this.processes = List.copyOf(initial);
   }
 
   @Override
   public void run() {
-    processes = loader.load(); // checked at start-up by the daemon too, so this normally succeeds
     LOG.info("[host={}] monitoring {} processes from {}", hostname, processes.size(), loader.file());
     startMissing();
     while (!stop.await(options.checkInterval())) {

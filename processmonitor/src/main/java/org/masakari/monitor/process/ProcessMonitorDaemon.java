@@ -27,9 +27,10 @@ final class ProcessMonitorDaemon implements AutoCloseable {
     ProcessTable table = ProcessTable.system();
     ProcessMonitorMetrics metrics = new ProcessMonitorMetrics();
     this.notifier = MasakariNotifier.create(cfg.api(), opts.apiRetry());
+    notifier.warmUp(); // logs whether the API answers; the first real notification then finds a warm client
     ProcessRestarter restarter = new ProcessRestarter(opts, new CommandRunner(opts.commandTimeout()),
         table, stop, metrics);
-    ProcessMonitor monitor = new ProcessMonitor(opts, loader, table, restarter, notifier, cfg.hostname(),
+    ProcessMonitor monitor = new ProcessMonitor(initial, opts, loader, table, restarter, notifier, cfg.hostname(),
         Clock.systemUTC(), stop, metrics);
     long started = System.currentTimeMillis();
     // healthy while cycles keep completing; a restart sequence may legitimately take

@@ -66,6 +66,8 @@ public final class HeartbeatDriver implements HostMonitorDriver {
   /** IPMI checks can take a minute; heartbeats must not wait for them. */
   private final ExecutorService reporter = Executors.newSingleThreadExecutor(r -> daemon(r, "heartbeat-report"));
   private long seq;
+  /** The view in our last heartbeat; a change is sent at once instead of at the next round. */
+  private Set<String> lastSentLost = Set.of();
 
   public HeartbeatDriver(String self, HeartbeatOptions options, boolean confirmPowerOff, IpmiPowerCheck power,
       MasakariNotifier notifier, Clock clock, StopSignal stop) {
@@ -115,6 +117,9 @@ public final class HeartbeatDriver implements HostMonitorDriver {
     LOG.info("[host={}] heartbeat driver: {} hosts, networks {}, every {} ms, dead after {} ms", self, hosts.size(),
         options.networks(), options.interval().toMillis(), options.deadAfter().toMillis());
     ticker.scheduleAtFixedRate(this::tick, 0, options.interval().toMillis(), TimeUnit.MILLISECONDS);
+    // losses are looked for four times per interval, so detection is dead_after + interval/4, not + interval
+    long checkMillis = Math.max(10, options.interval().toMillis() / 4);
+    ticker.scheduleAtFixedRate(this::checkForLosses, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
   }
 
   private void receive(String net, DatagramSocket s) {
@@ -158,6 +163,18 @@ public final class HeartbeatDriver implements HostMonitorDriver {
     }
   }
 
+  private void checkForLosses() {
+    try {
+      PeerTable.Snapshot snap = peers.snapshot(System.nanoTime(), options.deadAfter().toNanos());
+      if (!snap.lost().equals(lastSentLost)) {
+        sendHeartbeats(snap.lost()); // a triggered update: our vote reaches the others now
+      }
+      decide(snap);
+    } catch (RuntimeException e) {
+      LOG.error("[host={}] heartbeat loss check failed; continuing", self, e);
+    }
+  }
+
   private void decideNow() {
     try {
       decide(peers.snapshot(System.nanoTime(), options.deadAfter().toNanos()));
@@ -168,6 +185,7 @@ public final class HeartbeatDriver implements HostMonitorDriver {
 
   private void sendHeartbeats(Set<String> lost) {
     seq++;
+    lastSentLost = Set.copyOf(lost);
     for (int i = 0; i < sockets.size(); i++) {
       String net = options.networks().get(i);
       byte[] data = new HeartbeatMessage(self, net, seq, lost).encode(options.authKey());

@@ -95,7 +95,7 @@ class HeartbeatDriverTest {
     for (int i = 1; i <= NODES; i++) {
       StopSignal stop = new StopSignal();
       MasakariNotifier n = new MasakariNotifier(new FixedEndpoint(URI.create(api.baseUrl() + "/v1")),
-          java.net.http.HttpClient.newHttpClient(), new RetryPolicy(0, Duration.ZERO), Duration.ofSeconds(5));
+          java.net.http.HttpClient.newHttpClient(), new RetryPolicy(0, Duration.ZERO), Duration.ofSeconds(30));
       IpmiPowerCheck power = new IpmiPowerCheck(new ExternalCommand(List.of(dir), Duration.ofSeconds(10)),
           Duration.ofSeconds(5), 0, Duration.ZERO, stop);
       HeartbeatDriver d = new HeartbeatDriver(name(i), options(i, interval, deadAfter, extra), confirmPowerOff,
@@ -104,7 +104,7 @@ class HeartbeatDriverTest {
       drivers.add(d);
       d.start();
     }
-    await().atMost(Duration.ofSeconds(15)).until(() ->
+    await().atMost(Duration.ofSeconds(30)).until(() ->
         drivers.stream().allMatch(d -> d.metrics().contains("masakari_hostmonitor_peers_alive 2")));
   }
 
@@ -126,7 +126,7 @@ class HeartbeatDriverTest {
     startNodes(1, 3, false);
     long stoppedAt = System.currentTimeMillis();
     drivers.get(2).close(); // cmp-3's monitor dies: silent on both networks
-    await().atMost(Duration.ofSeconds(15)).until(() -> captured().size() >= 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> captured().size() >= 1);
     long detected = api.findAll(postRequestedFor(urlEqualTo("/v1/notifications"))).get(0).getLoggedDate().getTime();
     LOG.info("FIGURE heartbeat interval 1 s, dead_after 3 s: monitor stopped -> COMPUTE_HOST STOPPED received: {} ms",
         detected - stoppedAt);
@@ -136,42 +136,42 @@ class HeartbeatDriverTest {
 
   @Test
   void twoPlusOnePartitionThePairReportsTheSingleNodeOnceWhichReportsNothing() throws Exception {
-    startNodes(0.2, 1, true, "ipmi_addresses = cmp-1=192.0.2.1, cmp-2=192.0.2.2, cmp-3=192.0.2.3",
+    startNodes(0.25, 2, true, "ipmi_addresses = cmp-1=192.0.2.1, cmp-2=192.0.2.2, cmp-3=192.0.2.3",
         "ipmi_userid = admin", "ipmi_passwd = pw");
     for (int k = 1; k <= NETWORKS; k++) {
       relays.cut(k, 3, 1);
       relays.cut(k, 3, 2);
     }
-    await().atMost(Duration.ofSeconds(10)).until(() -> captured().size() >= 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> captured().size() >= 1);
     await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> captured().size() == 1);
     assertThat(captured()).containsExactly("cmp-3:STOPPED/OFFLINE/NORMAL"); // power-off confirmed by (fake) IPMI
     assertThat(Files.readAllLines(dir.resolve("ipmi.calls")))
         .containsExactly("-U admin -P pw -I lanplus -H 192.0.2.3 power status");
     // healed: the reporter tells the API the host is back, once
     relays.healAll();
-    await().atMost(Duration.ofSeconds(10)).until(() -> captured().size() == 2);
+    await().atMost(Duration.ofSeconds(30)).until(() -> captured().size() == 2);
     await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> captured().size() == 2);
     assertThat(captured().get(1)).isEqualTo("cmp-3:STARTED/ONLINE/NORMAL");
   }
 
   @Test
   void losingOneNetworkIsNotAHostFailure() throws Exception {
-    startNodes(0.2, 1, false);
+    startNodes(0.25, 2, false);
     relays.cut(2, 3, 1);
     relays.cut(2, 3, 2);
     await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> captured().isEmpty());
     // the marker: now cut management too, and the failure is reported
     relays.cut(1, 3, 1);
     relays.cut(1, 3, 2);
-    await().atMost(Duration.ofSeconds(10)).until(() -> captured().size() == 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> captured().size() == 1);
     assertThat(captured()).containsExactly("cmp-3:STOPPED/OFFLINE/NORMAL");
   }
 
   @Test
   void withoutPowerOffConfirmationTheHostIsReportedUnknown() throws Exception {
-    startNodes(0.2, 1, true); // no ipmi_addresses
+    startNodes(0.25, 2, true); // no ipmi_addresses
     drivers.get(0).close(); // cmp-1, the usual reporter, dies: cmp-2 must report
-    await().atMost(Duration.ofSeconds(10)).until(() -> captured().size() >= 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> captured().size() >= 1);
     await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> captured().size() == 1);
     assertThat(captured()).containsExactly("cmp-1:STOPPED/OFFLINE/UNKNOWN");
   }

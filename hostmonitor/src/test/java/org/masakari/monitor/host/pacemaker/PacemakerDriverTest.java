@@ -43,7 +43,7 @@ class PacemakerDriverTest {
     api.start();
     api.stubFor(post("/v1/notifications").willReturn(aResponse().withStatus(202)));
     notifier = new MasakariNotifier(new FixedEndpoint(URI.create(api.baseUrl() + "/v1")),
-        java.net.http.HttpClient.newHttpClient(), new RetryPolicy(0, Duration.ZERO), Duration.ofSeconds(5));
+        java.net.http.HttpClient.newHttpClient(), new RetryPolicy(0, Duration.ZERO), Duration.ofSeconds(30));
     tools = new FakeClusterTools(dir);
   }
 
@@ -64,7 +64,7 @@ class PacemakerDriverTest {
 
   /** Waits for the async sends of the cycle, then returns "host:event/cluster/host_status" lines. */
   private List<String> sent(int expected) {
-    await().atMost(Duration.ofSeconds(10)).until(() -> notifier.stats().delivered() >= expected);
+    await().atMost(Duration.ofSeconds(30)).until(() -> notifier.stats().delivered() >= expected);
     return api.findAll(postRequestedFor(urlEqualTo("/v1/notifications"))).stream().map(r -> {
       try {
         var n = JSON.readTree(r.getBodyAsString()).path("notification");
@@ -113,6 +113,17 @@ class PacemakerDriverTest {
     tools.cib("online", "online", "0"); // epoch style offline
     d.runCycle();
     assertThat(sent(1)).containsExactly("COMPUTE_HOST cmp-03:STOPPED/OFFLINE/UNKNOWN");
+    assertThat(tools.ipmitoolCalls()).isEmpty();
+  }
+
+  @Test
+  void fencingAgentOtherThanExternalIpmiIsNotUnderstood() throws Exception {
+    PacemakerDriver d = driver();
+    tools.write("cib.xml", FakeClusterTools.fixture("cib-fence-ipmilan.xml").replace("@CMP02@", "online"));
+    d.runCycle();
+    tools.write("cib.xml", FakeClusterTools.fixture("cib-fence-ipmilan.xml").replace("@CMP02@", "offline"));
+    d.runCycle();
+    assertThat(sent(1)).containsExactly("COMPUTE_HOST cmp-02:STOPPED/OFFLINE/UNKNOWN");
     assertThat(tools.ipmitoolCalls()).isEmpty();
   }
 
@@ -251,6 +262,8 @@ class PacemakerDriverTest {
     tools.fixtureAs("crm_mon-no-nodes.xml", "crm_mon.xml");
     assertThat(d.runCycle()).isEqualTo(CycleOutcome.STATE_UNREADABLE);
     tools.fixtureAs("crm_mon-no-summary.xml", "crm_mon.xml");
+    assertThat(d.runCycle()).isEqualTo(CycleOutcome.STATE_UNREADABLE);
+    tools.fixtureAs("crm_mon-no-nodes-element.xml", "crm_mon.xml");
     assertThat(d.runCycle()).isEqualTo(CycleOutcome.STATE_UNREADABLE);
   }
 }
