@@ -4,7 +4,8 @@
 # foreground on 127.0.0.1:PORT over BACKENDS (comma-separated host:port), SIGTERM stops it.
 #   LB_MODE=http|tcp (http)   LB_FORWARDED=true|false (false, like lb-bench's HAProxy)   LB_CHECK_TYPE=tcp|http (tcp)   LB_EVENT_LOOPS (default $LB_THREADS or 1)
 #   LB_WARMUP_SECONDS=N (0): before listening on PORT, serve a side port and drive wrk through it
-#     for N s (JIT warm-up), then move the frontend to PORT by a SIGHUP reload. 0 = cold start.
+#     for N s (JIT warm-up), then move the frontend to PORT by a reload (POST /reload on the admin
+#     port PORT+2000; SIGHUP would be lost under nohup, which leaves SIGHUP ignored). 0 = cold start.
 # Build first: ./mvnw -q -o -f lb-frontend/pom.xml package -DskipTests
 # JVM flags are explicit because under "taskset -c 0" ergonomics pick one-CPU defaults (lab §7).
 set -euo pipefail
@@ -18,7 +19,7 @@ CFG="$(mktemp /tmp/lb-frontend-bench.XXXXXX.yaml)"
 write_cfg() {  # listen port
   {
     # forwarded_headers false: lb-bench's HAProxy config has no "option forwardfor" either
-    printf 'global:\n  event_loops: %s\nfrontends:\n  - name: fe\n    bind: 127.0.0.1:%s\n    mode: %s\n    default_backend: be\n    forwarded_headers: %s\n' "$LOOPS" "$1" "$MODE" "${LB_FORWARDED:-false}"
+    printf 'global:\n  admin: 127.0.0.1:%s\n  event_loops: %s\nfrontends:\n  - name: fe\n    bind: 127.0.0.1:%s\n    mode: %s\n    default_backend: be\n    forwarded_headers: %s\n' $((PORT + 2000)) "$LOOPS" "$1" "$MODE" "${LB_FORWARDED:-false}"
     printf 'backends:\n  - name: be\n    check: {type: %s, inter: %s, fall: %s, rise: %s}\n    servers:\n' "$CHECK" "$INTER" "$FALL" "$RISE"
     i=0; for b in ${BACKENDS//,/ }; do i=$((i+1)); printf '      - {name: be%d, address: "%s"}\n' "$i" "$b"; done
   } > "$CFG.new"
@@ -35,6 +36,6 @@ if [ "$WARM" -gt 0 ]; then
   for _ in $(seq 1 300); do curl -s -o /dev/null -m 1 "http://127.0.0.1:$LISTEN/" && break; sleep 0.1; done
   taskset -c 1 wrk -t1 -c32 -d"${WARM}s" "http://127.0.0.1:$LISTEN/" > /dev/null 2>&1 || true
   write_cfg "$PORT"
-  kill -HUP $child
+  curl -s -m 10 -X POST "http://127.0.0.1:$((PORT + 2000))/reload" > /dev/null
 fi
 wait $child

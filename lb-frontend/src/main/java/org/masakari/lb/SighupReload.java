@@ -12,7 +12,10 @@ final class SighupReload {
 
   static void install(Runnable reload) {
     try {
-      Signal.handle(new Signal("HUP"), s -> reload.run());
+      if (Signal.handle(new Signal("HUP"), s -> reload.run()) == sun.misc.SignalHandler.SIG_IGN) {
+        // started with SIGHUP ignored (nohup): the JVM keeps it ignored, reload with POST /reload instead
+        LOG.warn("SIGHUP is ignored by this process (started under nohup?): use POST /reload on the admin port");
+      }
     } catch (IllegalArgumentException e) {
       LOG.warn("SIGHUP reload not available: {}", e.getMessage());
     }

@@ -46,6 +46,7 @@ final class StatsRenderer {
     StringBuilder sb = new StringBuilder();
     sb.append("# HELP lb_server_up 1 if the server takes traffic (healthy and READY)\n# TYPE lb_server_up gauge\n");
     sb.append("# HELP lb_server_active Connections (tcp) or requests (http) in progress\n# TYPE lb_server_active gauge\n");
+    sb.append("# HELP lb_server_sessions_total Connections (tcp) or requests (http) started\n# TYPE lb_server_sessions_total counter\n");
     sb.append("# HELP lb_server_requests_total Completed requests or connections\n# TYPE lb_server_requests_total counter\n");
     sb.append("# HELP lb_server_errors_total Connection errors and timeouts\n# TYPE lb_server_errors_total counter\n");
     sb.append("# HELP lb_server_latency_seconds Latency percentile (power-of-two bucket upper bound)\n");
@@ -55,6 +56,7 @@ final class StatsRenderer {
         String l = "{backend=\"" + b.name() + "\",server=\"" + s.name() + "\"";
         sb.append("lb_server_up").append(l).append("} ").append(s.usable() ? 1 : 0).append('\n');
         sb.append("lb_server_active").append(l).append("} ").append(s.active()).append('\n');
+        sb.append("lb_server_sessions_total").append(l).append("} ").append(s.sessions()).append('\n');
         sb.append("lb_server_requests_total").append(l).append("} ").append(s.requests()).append('\n');
         sb.append("lb_server_errors_total").append(l).append("} ").append(s.errors()).append('\n');
         for (double q : new double[] {0.5, 0.9, 0.99}) {

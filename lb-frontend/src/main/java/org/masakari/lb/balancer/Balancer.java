@@ -68,8 +68,10 @@ public final class Balancer implements AutoCloseable {
         continue;
       }
       // deploy the new one first: on the same host:port Vert.x shares the listening socket, so no accept gap
+      ConnectionLimit limit = new ConnectionLimit(fc.maxconn());
       String id = await(vertx.deployVerticle(() -> fc.mode() == FrontendConfig.Mode.HTTP
-          ? new HttpProxyVerticle(fc, registry) : new TcpProxyVerticle(fc, registry), new DeploymentOptions().setInstances(instances)));
+          ? new HttpProxyVerticle(fc, registry, limit) : new TcpProxyVerticle(fc, registry, limit),
+          new DeploymentOptions().setInstances(instances)));
       frontends.put(fc.name(), new Deployed(fc, id));
       LOG.info("[frontend={}] listening on {} ({})", fc.name(), fc.bind(), fc.mode());
       if (old != null) {

@@ -11,34 +11,34 @@ final class ProxyHeaders {
 
   private ProxyHeaders() {}
 
-  /** @param authority the client's Host (HTTP/1.1) or :authority (HTTP/2), forwarded as Host */
-  static MultiMap toBackend(MultiMap in, String authority, String clientIp, String proto, boolean forwarded) {
-    MultiMap out = MultiMap.caseInsensitiveMultiMap();
-    if (authority != null && !in.contains(HttpHeaders.HOST)) {
-      out.set(HttpHeaders.HOST, authority);
+  /**
+   * Turns the client's request headers into the server's, in place: the map is not read again once
+   * the request is forwarded, and not copying it saves an allocation per header on the hot path.
+   *
+   * @param authority the client's Host (HTTP/1.1) or :authority (HTTP/2), forwarded as Host
+   */
+  static MultiMap toBackend(MultiMap headers, String authority, String clientIp, String proto, boolean forwarded) {
+    for (String h : HOP_BY_HOP) {
+      headers.remove(h);
     }
-    for (var e : in) {
-      if (!HOP_BY_HOP.contains(e.getKey().toLowerCase(java.util.Locale.ROOT))) {
-        out.add(e.getKey(), e.getValue());
-      }
+    if (authority != null && !headers.contains(HttpHeaders.HOST)) {
+      headers.set(HttpHeaders.HOST, authority);
     }
     if (forwarded) {
-      String xff = in.get("X-Forwarded-For");
-      out.set("X-Forwarded-For", xff == null ? clientIp : xff + ", " + clientIp);
-      out.set("X-Forwarded-Proto", proto);
-      String host = authority;
-      String element = "for=" + quoteIfV6(clientIp) + ";proto=" + proto + (host == null ? "" : ";host=\"" + host + "\"");
-      String prior = in.get("Forwarded");
-      out.set("Forwarded", prior == null ? element : prior + ", " + element);
+      String xff = headers.get("X-Forwarded-For");
+      headers.set("X-Forwarded-For", xff == null ? clientIp : xff + ", " + clientIp);
+      headers.set("X-Forwarded-Proto", proto);
+      String element = "for=" + quoteIfV6(clientIp) + ";proto=" + proto + (authority == null ? "" : ";host=\"" + authority + "\"");
+      String prior = headers.get("Forwarded");
+      headers.set("Forwarded", prior == null ? element : prior + ", " + element);
     }
-    return out;
+    return headers;
   }
 
   static void toClient(MultiMap from, MultiMap to) {
-    for (var e : from) {
-      if (!HOP_BY_HOP.contains(e.getKey().toLowerCase(java.util.Locale.ROOT))) {
-        to.add(e.getKey(), e.getValue());
-      }
+    to.addAll(from);
+    for (String h : HOP_BY_HOP) {
+      to.remove(h);
     }
   }
 

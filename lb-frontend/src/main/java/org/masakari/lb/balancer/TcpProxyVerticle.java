@@ -18,12 +18,14 @@ import org.masakari.lb.config.FrontendConfig;
 public final class TcpProxyVerticle extends VerticleBase {
   private final FrontendConfig frontend;
   private final BackendRegistry registry;
+  private final ConnectionLimit connections;
   private NetServer server;
   private NetClient client;
 
-  public TcpProxyVerticle(FrontendConfig frontend, BackendRegistry registry) {
+  public TcpProxyVerticle(FrontendConfig frontend, BackendRegistry registry, ConnectionLimit connections) {
     this.frontend = frontend;
     this.registry = registry;
+    this.connections = connections;
   }
 
   @Override
@@ -42,6 +44,11 @@ public final class TcpProxyVerticle extends VerticleBase {
   }
 
   private void accepted(NetSocket clientSocket) {
+    if (!connections.tryOpen()) {
+      clientSocket.close();
+      return;
+    }
+    clientSocket.closeHandler(v -> connections.closed());
     clientSocket.pause();
     Backend backend = registry.get(frontend.defaultBackend());
     if (backend == null) {
@@ -94,7 +101,10 @@ public final class TcpProxyVerticle extends VerticleBase {
         serverSocket.close();
       }
     };
-    clientSocket.closeHandler(v -> done.run());
+    clientSocket.closeHandler(v -> {
+      connections.closed();
+      done.run();
+    });
     serverSocket.closeHandler(v -> done.run());
     clientSocket.pipeTo(serverSocket);
     serverSocket.pipeTo(clientSocket);

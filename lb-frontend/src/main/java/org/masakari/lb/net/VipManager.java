@@ -1,6 +1,8 @@
 package org.masakari.lb.net;
 
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -8,29 +10,39 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Adds and removes the virtual addresses with {@code ip addr} (no maintained Java rtnetlink library
- * exists; see dependencies.md §5). Needs CAP_NET_ADMIN. Bounded: each call has a 5 s limit.
+ * Adds and removes the virtual addresses: rtnetlink first (no fork on the takeover path), and
+ * {@code ip addr} as the fallback when netlink is not usable. Needs CAP_NET_ADMIN.
  */
-public final class VipManager {
+public final class VipManager implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(VipManager.class);
   private static final long TIMEOUT_SECONDS = 5;
 
   private final String logPrefix;
   private final String device;
+  private final int ifindex;
   private final List<String> cidrs;
+  private final NetlinkAddresses netlink;
 
   /** @param cidrs addresses with prefix length, e.g. {@code 10.99.0.10/24} */
-  public VipManager(String logPrefix, String device, List<String> cidrs) {
+  public VipManager(String logPrefix, String device, int ifindex, List<String> cidrs) {
     this.logPrefix = logPrefix;
     this.device = device;
+    this.ifindex = ifindex;
     this.cidrs = List.copyOf(cidrs);
+    NetlinkAddresses nl = null;
+    try {
+      nl = new NetlinkAddresses();
+    } catch (RuntimeException e) {
+      LOG.warn("{} rtnetlink unavailable ({}), using ip addr", logPrefix, e.getMessage());
+    }
+    this.netlink = nl;
   }
 
   public void addAll() {
     for (String cidr : cidrs) {
-      String out = ip("add", cidr);
-      if (out != null && !out.contains("File exists")) {
-        LOG.warn("{} adding VIP {} on {} failed: {}", logPrefix, cidr, device, out);
+      String error = change(true, cidr);
+      if (error != null) {
+        LOG.warn("{} adding VIP {} on {} failed: {}", logPrefix, cidr, device, error);
       } else {
         LOG.info("{} VIP {} added on {}", logPrefix, cidr, device);
       }
@@ -40,11 +52,30 @@ public final class VipManager {
   /** Removes every VIP; "not there" is fine (start-up clean-up after a crash that left them behind). */
   public void removeAll() {
     for (String cidr : cidrs) {
-      String out = ip("del", cidr);
-      if (out == null) {
+      if (change(false, cidr) == null) {
         LOG.info("{} VIP {} removed from {}", logPrefix, cidr, device);
       }
     }
+  }
+
+  /** Returns null when the address is now as wanted, else why not ("absent" for a delete of nothing). */
+  private String change(boolean add, String cidr) {
+    if (netlink != null) {
+      try {
+        int slash = cidr.indexOf('/');
+        Inet4Address address = (Inet4Address) InetAddress.getByName(cidr.substring(0, slash));
+        int prefix = Integer.parseInt(cidr.substring(slash + 1));
+        int errno = add ? netlink.add(ifindex, address, prefix) : netlink.delete(ifindex, address, prefix);
+        if (errno == 0 || (add && errno == NetlinkAddresses.EEXIST)) {
+          return null;
+        }
+        return errno == NetlinkAddresses.EADDRNOTAVAIL ? "absent" : "netlink errno " + errno;
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("{} rtnetlink failed ({}), using ip addr", logPrefix, e.getMessage());
+      }
+    }
+    String out = ip(add ? "add" : "del", cidr);
+    return out == null || (add && out.contains("File exists")) ? null : out;
   }
 
   /** Returns null on success, else the command's output. */
@@ -63,6 +94,13 @@ public final class VipManager {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return "interrupted";
+    }
+  }
+
+  @Override
+  public void close() {
+    if (netlink != null) {
+      netlink.close();
     }
   }
 }

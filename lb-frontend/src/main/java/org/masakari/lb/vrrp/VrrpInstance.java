@@ -63,7 +63,7 @@ public final class VrrpInstance implements AutoCloseable {
     Inet4Address source = config.unicastSrcIp() != null ? config.unicastSrcIp() : nic.primaryAddress();
     this.socket = new RawVrrpSocket(nic);
     this.garp = new GratuitousArpSender(nic);
-    this.vips = new VipManager(log, config.interfaceName(), config.virtualCidrs());
+    this.vips = new VipManager(log, config.interfaceName(), nic.index(), config.virtualCidrs());
     this.hookExecutor = Executors.newSingleThreadExecutor(r -> daemon(r, "vrrp-notify-" + config.name()));
     this.trackerExecutor = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "vrrp-track-" + config.name()));
     this.notify = new NotifyHooks(log, config.name(), config.notifyScript(), config.notifyMaster(), config.notifyBackup(),
@@ -168,6 +168,7 @@ public final class VrrpInstance implements AutoCloseable {
     }
     socket.close();
     garp.close();
+    vips.close();
   }
 
   private void loop() {
@@ -197,8 +198,10 @@ public final class VrrpInstance implements AutoCloseable {
       }
       machine.shutdown(System.nanoTime());
     } catch (RuntimeException e) {
-      LOG.error("{} VRRP thread failed, removing VIPs: {}", log, e.toString(), e);
+      // without its thread the instance can neither advertise nor yield: step out of the group
+      LOG.error("{} VRRP thread failed, removing VIPs; this node no longer takes part: {}", log, e.toString(), e);
       vips.removeAll();
+      publishedState.set(VrrpState.INITIALIZE);
     } finally {
       stopped.countDown();
     }

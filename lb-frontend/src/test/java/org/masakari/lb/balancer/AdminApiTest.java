@@ -68,6 +68,7 @@ class AdminApiTest extends BalancerTestBase {
     assertThat(s.getLong("latency_p99_us")).isPositive();
     String metrics = Http.get(admin("/metrics")).body();
     assertThat(metrics).contains("lb_server_requests_total{backend=\"be\",server=\"a\"} 5")
+        .contains("lb_server_sessions_total{backend=\"be\",server=\"a\"} 5")
         .contains("lb_server_up{backend=\"be\",server=\"a\"} 1").contains("quantile=\"0.99\"");
     assertThat(Http.get(admin("/stats")).body()).contains("<table>").contains("<td>a</td>");
   }

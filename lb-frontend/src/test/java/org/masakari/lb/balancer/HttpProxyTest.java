@@ -208,6 +208,59 @@ class HttpProxyTest extends BalancerTestBase {
     assertThat(Http.get(url("/")).statusCode()).isEqualTo(503);
   }
 
+  @Test
+  void frontendMaxconnClosesConnectionsBeyondTheLimit() throws Exception {
+    TestBackend a = backend("a");
+    startLb("http", "    maxconn: 1\n", "", server("a", a));
+    try (java.net.Socket first = new java.net.Socket("127.0.0.1", port)) {
+      first.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes());
+      first.setSoTimeout(3000);
+      assertThat(first.getInputStream().read()).isEqualTo('H');
+      try (java.net.Socket second = new java.net.Socket("127.0.0.1", port)) {
+        second.setSoTimeout(3000);
+        second.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes());
+        int r;
+        try {
+          r = second.getInputStream().read();
+        } catch (java.net.SocketException reset) {
+          r = -1;
+        }
+        assertThat(r).as("second connection closed without an answer").isEqualTo(-1);
+      }
+    }
+    // the slot frees when the close is seen by the event loop
+    await().atMost(Duration.ofSeconds(5)).ignoreExceptions().until(() -> Http.get(url("/")).statusCode() == 200);
+  }
+
+  @Test
+  void safeRequestIsRetriedElsewhereWhenTheServerClosesWithoutAnswerButAPostIsNot() throws Exception {
+    TestBackend good = backend("good");
+    // reads a request, then closes the connection without a byte of answer (a server dying mid-request)
+    try (ServerSocket closer = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+      Thread t = new Thread(() -> {
+        for (int i = 0; i < 50 && !closer.isClosed(); i++) {
+          try (java.net.Socket c = closer.accept()) {
+            c.getInputStream().read(new byte[4096]);
+          } catch (java.io.IOException e) {
+            return;
+          }
+        }
+      });
+      t.setDaemon(true);
+      t.start();
+      startLb("http", "", "    check: {type: none, observe_error_limit: 0}\n",
+          "      - {name: closer, address: \"127.0.0.1:" + closer.getLocalPort() + "\"}\n" + server("good", good));
+      for (int i = 0; i < 4; i++) {
+        assertThat(Http.get(url("/")).body()).isEqualTo("good\n");
+      }
+      List<Integer> posts = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        posts.add(Http.send("POST", url("/"), "{}").statusCode());
+      }
+      assertThat(posts).containsOnly(200, 502).contains(502);
+    }
+  }
+
   String serverStatus(String name) throws Exception {
     JsonObject stats = new JsonObject(Http.get(admin("/stats.json")).body());
     var servers = stats.getJsonArray("backends").getJsonObject(0).getJsonArray("servers");

@@ -15,19 +15,20 @@ import org.masakari.lb.testsupport.VipWatch;
  */
 class KeepalivedInteropNetnsTest extends NetnsTestBase {
 
-  @ParameterizedTest(name = "VRRPv{0} advert_int {1}")
-  @CsvSource({"3, 0.1", "2, 1"})
+  @ParameterizedTest(name = "VRRPv{0} advert_int {1} auth {2}")
+  @CsvSource({"3, 0.1, ", "2, 1, ", "2, 1, s3cr3t"})
   @Timeout(150)
-  void takeOverFromKeepalivedAndHandBack(int version, String advertInt) throws Exception {
+  void takeOverFromKeepalivedAndHandBack(int version, String advertInt, String authPass) throws Exception {
+    String auth = authPass == null ? "" : "    authentication: {auth_type: PASS, auth_pass: " + authPass + "}\n";
     double interval = Double.parseDouble(advertInt);
     long mdiMs = (long) (1000 * (3 * interval + interval)) + 1000;
     try (NetnsLab lab = new NetnsLab(2)) {
-      lab.startKeepalived("n1", version, advertInt, 100);
+      lab.startKeepalived("n1", version, advertInt, 100, authPass);
       try (VipWatch watch = new VipWatch(lab)) {
         assertThat(watch.awaitOnly("n1", 10_000)).as("keepalived MASTER").isTrue();
 
         // ours with priority 150 preempts keepalived
-        Process ours = lab.startLb("n2", speaker("VI_1", version, advertInt, 150, ""));
+        Process ours = lab.startLb("n2", speaker("VI_1", version, advertInt, 150, auth));
         assertThat(watch.awaitOnly("n2", 15_000 + mdiMs)).as("we take over\n" + lab.lbLog("n2")).isTrue();
         assertThat(lab.keepalivedLog("n1")).contains("higher priority 150");
 
@@ -37,7 +38,7 @@ class KeepalivedInteropNetnsTest extends NetnsTestBase {
         assertThat(lab.keepalivedLog("n1")).contains("priority 0");
 
         // again, then die hard: keepalived takes over after its Master_Down_Interval
-        Process again = lab.startLb("n2", speaker("VI_1", version, advertInt, 150, ""));
+        Process again = lab.startLb("n2", speaker("VI_1", version, advertInt, 150, auth));
         assertThat(watch.awaitOnly("n2", 15_000 + mdiMs)).as("we take over again").isTrue();
         again.destroyForcibly();
         again.waitFor();

@@ -87,11 +87,19 @@ public final class NetnsLab implements AutoCloseable {
 
   /** keepalived in the foreground (-n), VRRP only, with its own pid files as in vrrp-lab.sh. */
   public Process startKeepalived(String node, int version, String advertInt, int priority) throws IOException {
+    return startKeepalived(node, version, advertInt, priority, null);
+  }
+
+  /** @param authPass v2 simple password ({@code auth_type PASS}), or null */
+  public Process startKeepalived(String node, int version, String advertInt, int priority, String authPass)
+      throws IOException {
     Path d = stateDir.resolve("ka-" + node);
     Files.createDirectories(d);
     String conf = "global_defs {\n  router_id " + node + "\n  vrrp_garp_master_delay 1\n}\n"
         + "vrrp_instance VI_1 {\n  state BACKUP\n  interface eth0\n  virtual_router_id 51\n  priority " + priority
-        + "\n  advert_int " + advertInt + "\n  version " + version + "\n  virtual_ipaddress {\n    " + VIP
+        + "\n  advert_int " + advertInt + "\n  version " + version
+        + (authPass == null ? "" : "\n  authentication {\n    auth_type PASS\n    auth_pass " + authPass + "\n  }")
+        + "\n  virtual_ipaddress {\n    " + VIP
         + "/24 dev eth0\n  }\n}\n";
     Files.writeString(d.resolve("keepalived.conf"), conf);
     keepalivedDirs.put(node, d);
@@ -172,5 +180,7 @@ public final class NetnsLab implements AutoCloseable {
       Shell.run(10, "ip", "netns", "del", namespaces.get(i));
     }
     namespaces.clear();
+    // logs were quoted in the assertion messages already
+    Shell.run(10, "rm", "-rf", stateDir.toString());
   }
 }

@@ -1,0 +1,32 @@
+package org.masakari.lb.balancer;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A frontend's {@code maxconn}, shared by its event loops. Vert.x cannot stop accepting, so a
+ * connection beyond the limit is closed at once (HAProxy leaves it in the kernel backlog instead).
+ */
+public final class ConnectionLimit {
+  private final int max;
+  private final AtomicInteger open = new AtomicInteger();
+
+  public ConnectionLimit(int max) {
+    this.max = max;
+  }
+
+  public boolean tryOpen() {
+    if (open.incrementAndGet() > max) {
+      open.decrementAndGet();
+      return false;
+    }
+    return true;
+  }
+
+  public void closed() {
+    open.decrementAndGet();
+  }
+
+  public int open() {
+    return open.get();
+  }
+}
