@@ -58,7 +58,7 @@ CREATE TABLE notifications (
   message TEXT NULL,
   PRIMARY KEY (id),
   UNIQUE KEY uniq_notification0uuid (notification_uuid),
-  KEY notifications_source_host_idx (source_host_uuid, type),
+  KEY notifications_source_host_idx (source_host_uuid, type, generated_time),
   KEY notifications_status_idx (status),
   KEY notifications_generated_time_idx (generated_time)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

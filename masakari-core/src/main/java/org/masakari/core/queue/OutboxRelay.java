@@ -38,6 +38,8 @@ public final class OutboxRelay implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
+  private final java.util.concurrent.ConcurrentLinkedQueue<String> confirmed = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final java.util.concurrent.atomic.AtomicBoolean deleteScheduled = new java.util.concurrent.atomic.AtomicBoolean();
   private final AtomicLong published = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
 
@@ -58,7 +60,11 @@ public final class OutboxRelay implements AutoCloseable {
     queue.publish(item).whenComplete((ok, err) -> {
       if (err == null) {
         published.incrementAndGet();
-        db.execute(() -> deleteRow(item.notificationUuid()));
+        confirmed.add(item.notificationUuid());
+        if (deleteScheduled.compareAndSet(false, true)) {
+          // one DELETE per burst of confirms instead of one transaction per notification
+          sweeper.schedule(() -> db.execute(this::deleteConfirmed), 20, TimeUnit.MILLISECONDS);
+        }
       } else {
         failed.incrementAndGet();
         LOG.warn("[notification={}] [host={}] not yet on the work queue ({}); the outbox sweep will retry",
@@ -67,13 +73,24 @@ public final class OutboxRelay implements AutoCloseable {
     });
   }
 
-  private void deleteRow(String notificationUuid) {
+  private void deleteConfirmed() {
+    deleteScheduled.set(false);
+    List<String> batch = new java.util.ArrayList<>();
+    for (String u; batch.size() < 500 && (u = confirmed.poll()) != null; ) {
+      batch.add(u);
+    }
+    if (batch.isEmpty()) {
+      return;
+    }
     try {
-      tx.run(s -> s.createMutationQuery("delete from OutboxEntry o where o.notificationUuid = :u")
-          .setParameter("u", notificationUuid).executeUpdate());
+      tx.run(s -> s.createMutationQuery("delete from OutboxEntry o where o.notificationUuid in (:u)")
+          .setParameterList("u", batch).executeUpdate());
     } catch (RuntimeException e) {
-      // harmless: the sweep republishes it and the engine ignores the duplicate
-      LOG.warn("[notification={}] could not delete outbox row: {}", notificationUuid, e.toString());
+      // harmless: the sweep republishes them and the engine ignores the duplicates
+      LOG.warn("could not delete {} confirmed outbox rows: {}", batch.size(), e.toString());
+    }
+    if (!confirmed.isEmpty() && deleteScheduled.compareAndSet(false, true)) {
+      db.execute(this::deleteConfirmed);
     }
   }
 
