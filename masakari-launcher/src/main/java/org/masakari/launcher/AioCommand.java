@@ -13,9 +13,10 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code masakari aio}: everything in one JVM on one machine — the API on embedded H2 under a data
- * directory, the in-process work queue, noauth2, listening on 127.0.0.1:15868 unless told otherwise.
+ * directory, the in-process work queue, listening on 127.0.0.1:15868 unless told otherwise. Without a Nova
+ * in the config it runs the demo ({@link DemoLauncher}); with {@code --no-sim} and no config: noauth2, no Nova.
  */
-@Command(name = "aio", mixinStandardHelpOptions = true, description = "All-in-one: API (+ engine) on embedded H2.")
+@Command(name = "aio", mixinStandardHelpOptions = true, description = "All-in-one: API + engine on embedded H2; with no Nova configured, a demo on a simulated cloud.")
 public final class AioCommand implements Callable<Integer> {
   @Option(names = "--config", description = "optional masakari.conf; its [database] connection is ignored unless --use-config-database")
   Path config;
@@ -32,9 +33,22 @@ public final class AioCommand implements Callable<Integer> {
   @Option(names = "--use-config-database", description = "use [database] connection from --config instead of H2")
   boolean useConfigDatabase;
 
+  @Option(names = "--no-sim", description = "no simulated cloud: without --config, noauth2 and no Nova (the pre-demo behaviour)")
+  boolean noSim;
+
+  @Option(names = "--sim-keystone-port", defaultValue = "5000", description = "demo: simulated Keystone port (default: ${DEFAULT-VALUE})")
+  int simKeystonePort;
+
+  @Option(names = "--sim-nova-port", defaultValue = "8774", description = "demo: simulated Nova port (default: ${DEFAULT-VALUE})")
+  int simNovaPort;
+
   @Override
   public Integer call() throws Exception {
     Files.createDirectories(dataDir);
+    // no Nova configured: the demo, with a simulated Keystone and Nova in this JVM (README's first command)
+    if (!noSim && (config == null || !DemoLauncher.hasNovaCredentials(ConfigLoading.ini(config)))) {
+      return DemoLauncher.run(config, dataDir, listen, port, simKeystonePort, simNovaPort, useConfigDatabase);
+    }
     MasakariConfig cfg = config == null
         ? MasakariConfig.ofLines(List.of("[DEFAULT]", "auth_strategy = noauth2", "nova_compute_host_check = false"))
         : MasakariConfig.of(ConfigLoading.ini(config));

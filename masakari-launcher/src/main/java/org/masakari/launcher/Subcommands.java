@@ -11,6 +11,7 @@ final class Subcommands {
     cl.addSubcommand(new EngineCommand());
     cl.addSubcommand(new DbCommand());
     cl.addSubcommand(new AioCommand());
+    cl.addSubcommand(new WatchCommand());
     cl.addSubcommand(new org.masakari.monitor.process.ProcessMonitorCommand());
     cl.addSubcommand(new org.masakari.monitor.instance.InstanceMonitorCommand());
     cl.addSubcommand(new org.masakari.monitor.host.HostMonitorCommand());

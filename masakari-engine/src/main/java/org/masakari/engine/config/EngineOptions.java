@@ -10,7 +10,7 @@ import org.masakari.client.config.Section;
 /** Everything the engine reads from masakari.conf, validated once at start-up. */
 public record EngineOptions(String host, TimingOptions timing, HostFailureOptions hostFailure,
     InstanceFailureOptions instanceFailure, ProcessFailureOptions processFailure, RecoveryFlowOptions flows,
-    EngineOwnOptions engine, List<String> warnings) {
+    EngineOwnOptions engine, NotificationsOptions notifications, WebhookOptions webhooks, List<String> warnings) {
 
   public static EngineOptions from(IniFile ini) {
     Section d = ini.section("DEFAULT");
@@ -20,16 +20,18 @@ public record EngineOptions(String host, TimingOptions timing, HostFailureOption
     Section pf = ini.section("process_failure");
     Section fl = ini.section("taskflow_driver_recovery_flows");
     Section en = ini.section("engine");
+    Section notif = ini.section("oslo_messaging_notifications");
+    Section wh = ini.section("webhooks");
     EngineOptions o = new EngineOptions(host, TimingOptions.from(d), HostFailureOptions.from(hf),
         InstanceFailureOptions.from(inf), ProcessFailureOptions.from(pf), RecoveryFlowOptions.from(fl),
-        EngineOwnOptions.from(en, host), List.of());
+        EngineOwnOptions.from(en, host), NotificationsOptions.from(d, notif), WebhookOptions.from(wh), List.of());
     List<String> w = new ArrayList<>();
-    for (Section s : List.of(hf, inf, pf, fl, en)) {
+    for (Section s : List.of(hf, inf, pf, fl, en, wh)) {
       s.unknownOptions().forEach(e -> w.add((ini.file() == null ? "<env>" : ini.file() + ":" + e.line())
           + " [" + e.section() + "] unknown option " + e.option() + " (ignored)"));
     }
     return new EngineOptions(o.host, o.timing, o.hostFailure, o.instanceFailure, o.processFailure, o.flows,
-        o.engine, List.copyOf(w));
+        o.engine, o.notifications, o.webhooks, List.copyOf(w));
   }
 
   public static EngineOptions defaults() {

@@ -1,0 +1,27 @@
+package org.masakari.engine.events;
+
+import java.util.List;
+import org.masakari.core.domain.Notification;
+
+/** Every configured event sink, each isolated from the others' failures. */
+public record CompositeNotifier(List<VersionedNotifier> sinks) implements VersionedNotifier {
+  public CompositeNotifier {
+    sinks = List.copyOf(sinks);
+  }
+
+  @Override
+  public void processEvent(Notification n, String phase, String statusForPayload, Throwable fault) {
+    for (VersionedNotifier s : sinks) {
+      try {
+        s.processEvent(n, phase, statusForPayload, fault);
+      } catch (RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(CompositeNotifier.class).warn("event sink failed: {}", e.toString());
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    sinks.forEach(VersionedNotifier::close);
+  }
+}

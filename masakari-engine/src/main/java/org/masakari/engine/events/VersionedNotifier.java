@@ -1,0 +1,20 @@
+package org.masakari.engine.events;
+
+import org.masakari.core.domain.Notification;
+
+/**
+ * Versioned notifications of the engine (contract §6): {@code notification.process.start|end|error}.
+ * Implementations never block or fail recovery.
+ */
+public interface VersionedNotifier extends AutoCloseable {
+  /** @param phase start, end or error; @param fault the failure (error phase), else null */
+  void processEvent(Notification n, String phase, String statusForPayload, Throwable fault);
+
+  @Override
+  default void close() {}
+
+  /** {@code [oslo_messaging_notifications] driver} unset or {@code noop}: nothing is emitted, as upstream. */
+  static VersionedNotifier none() {
+    return (n, phase, status, fault) -> { };
+  }
+}
