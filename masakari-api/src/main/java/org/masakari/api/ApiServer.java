@@ -20,6 +20,7 @@ import org.masakari.api.http.ResponseWriter;
 import org.masakari.api.http.V1Routes;
 import org.masakari.api.policy.Policy;
 import org.masakari.api.resources.Blocking;
+import org.masakari.api.resources.AlertmanagerController;
 import org.masakari.api.resources.ExtensionsController;
 import org.masakari.api.resources.HostsController;
 import org.masakari.api.resources.NotificationsController;
@@ -27,6 +28,8 @@ import org.masakari.api.resources.SegmentsController;
 import org.masakari.api.resources.VMovesController;
 import org.masakari.api.resources.VersionDocuments;
 import org.masakari.api.resources.VersionsController;
+import org.masakari.core.actions.NotificationActions;
+import org.masakari.core.alerts.AlertmanagerReceiver;
 import org.masakari.core.config.ApiOptions;
 import org.masakari.core.config.KeystoneAuthOptions;
 import org.masakari.core.service.HostService;
@@ -45,7 +48,13 @@ public final class ApiServer implements AutoCloseable {
 
   /** Everything the API needs from the core. */
   public record Services(SegmentService segments, HostService hosts, NotificationService notifications,
-      WorkflowDetailsSource details) {}
+      WorkflowDetailsSource details, NotificationActions actions, AlertmanagerReceiver alertmanager) {
+    /** Without the 1.4 notification actions and the Alertmanager receiver. */
+    public Services(SegmentService segments, HostService hosts, NotificationService notifications,
+        WorkflowDetailsSource details) {
+      this(segments, hosts, notifications, details, null, null);
+    }
+  }
 
   private final Vertx vertx;
   private final ApiOptions options;
@@ -77,12 +86,14 @@ public final class ApiServer implements AutoCloseable {
         ExtensionsController.create(policy, options.maxMicroversion()),
         SegmentsController.create(services.segments(), policy, blocking, max),
         HostsController.create(services.hosts(), policy, blocking, max),
-        NotificationsController.create(services.notifications(), services.details(), policy, blocking, max),
-        VMovesController.create(services.notifications(), policy, blocking, max));
+        NotificationsController.create(services.notifications(), services.details(), services.actions(), policy,
+            blocking, max),
+        VMovesController.create(services.notifications(), policy, blocking, max),
+        AlertmanagerController.create(services.alertmanager(), policy, blocking));
     Authenticator auth = options.authStrategy().equals(ApiOptions.NOAUTH2)
         ? new NoAuth2Authenticator()
         : new KeystoneAuthenticator(vertx, keystone, policy::isAdmin);
-    ApiHandler handler = new ApiHandler(auth, routes, docs, Microversion.of(options.maxMicroversion()),
+    ApiHandler handler = new ApiHandler(auth, services.alertmanager(), routes, docs, Microversion.of(options.maxMicroversion()),
         options.linkPrefix(), options.proxyHeaders(), Path.of("/etc/masakari/healthcheck_disable"));
     Router router = Router.router(vertx);
     router.route().handler(BodyHandler.create(false).setBodyLimit(options.maxRequestBodySize()));

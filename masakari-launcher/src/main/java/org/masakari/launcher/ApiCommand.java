@@ -24,7 +24,11 @@ public final class ApiCommand implements Callable<Integer> {
     Vertx vertx = Vertx.vertx();
     ApiServer api = new ApiServer(vertx, cfg.api(), cfg.keystone(), Policy.load(cfg.policyFile()),
         new ApiServer.Services(core.segments(), core.hosts(), core.notifications(),
-            new TaskProgressStore(core.database().tx())), cfg.database().maxPoolSize());
+            new TaskProgressStore(core.database().tx()),
+            new org.masakari.core.actions.NotificationActions(core.database().tx(), core.relay()),
+            new org.masakari.core.alerts.AlertmanagerReceiver(
+                org.masakari.core.alerts.AlertmanagerOptions.from(cfg.ini().section("alertmanager")),
+                core.notifications())), cfg.database().maxPoolSize());
     api.start().await();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       api.close();

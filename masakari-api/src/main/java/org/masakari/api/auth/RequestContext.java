@@ -10,6 +10,15 @@ import java.util.Locale;
 public record RequestContext(String userId, String userName, String projectId, String projectName,
     List<String> roles, String systemScope, boolean isAdmin, String authToken) {
 
+  /** Alertmanager authenticated by the configured bearer secret instead of a Keystone token. */
+  public static RequestContext alertmanagerBearer() {
+    return new RequestContext("alertmanager", "alertmanager", null, null, List.of(), null, false, null);
+  }
+
+  public boolean isAlertmanagerBearer() {
+    return authToken == null && roles.isEmpty() && "alertmanager".equals(userId) && !isAdmin;
+  }
+
   public boolean hasRole(String role) {
     String r = role.toLowerCase(Locale.ROOT);
     return roles.stream().anyMatch(x -> x.toLowerCase(Locale.ROOT).equals(r));

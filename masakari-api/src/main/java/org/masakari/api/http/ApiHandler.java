@@ -32,6 +32,7 @@ public final class ApiHandler implements Handler<RoutingContext> {
   private static final Set<String> CONTENT_TYPES = Set.of("application/json", "application/vnd.openstack.masakari+json");
 
   private final Authenticator auth;
+  private final org.masakari.core.alerts.AlertmanagerReceiver alertmanager;
   private final V1Routes routes;
   private final VersionDocuments versions;
   private final Microversion maxVersion;
@@ -39,9 +40,10 @@ public final class ApiHandler implements Handler<RoutingContext> {
   private final boolean proxyHeaders;
   private final Path healthcheckDisableFile;
 
-  public ApiHandler(Authenticator auth, V1Routes routes, VersionDocuments versions, Microversion maxVersion,
+  public ApiHandler(Authenticator auth, org.masakari.core.alerts.AlertmanagerReceiver alertmanager, V1Routes routes, VersionDocuments versions, Microversion maxVersion,
       String linkPrefix, boolean proxyHeaders, Path healthcheckDisableFile) {
     this.auth = auth;
+    this.alertmanager = alertmanager;
     this.routes = routes;
     this.versions = versions;
     this.maxVersion = maxVersion;
@@ -106,7 +108,14 @@ public final class ApiHandler implements Handler<RoutingContext> {
 
   private void v1(RoutingContext rc, String rest, String rid) {
     HttpServerResponse resp = rc.response();
-    auth.authenticate(rc.request().headers()).onComplete(ar -> {
+    Future<RequestContext> who;
+    if (alertmanager != null && rest.equals("/webhooks/alertmanager")
+        && alertmanager.bearerAccepted(rc.request().getHeader("Authorization"))) {
+      who = Future.succeededFuture(RequestContext.alertmanagerBearer());
+    } else {
+      who = auth.authenticate(rc.request().headers());
+    }
+    who.onComplete(ar -> {
       if (ar.failed()) {
         unauthenticated(rc, ar.cause());
         return;

@@ -13,6 +13,7 @@ public record Microversion(int major, int minor) implements Comparable<Microvers
   public static final Microversion MIN = new Microversion(1, 0);
   public static final Microversion V1_1 = new Microversion(1, 1);
   public static final Microversion V1_2 = new Microversion(1, 2);
+  public static final Microversion V1_4 = new Microversion(1, 4);
   private static final Pattern FORMAT = Pattern.compile("^([1-9]\\d*)\\.([1-9]\\d*|0)$");
   public static final String HEADER = "OpenStack-API-Version";
   public static final String SERVICE = "instance-ha";

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class V1Routes {
   private static final Pattern PROJECT_ID = Pattern.compile("[0-9a-f\\-]+");
-  private static final Set<String> TOP = Set.of("segments", "notifications", "extensions", "versions");
+  private static final Set<String> TOP = Set.of("segments", "notifications", "extensions", "versions", "webhooks");
 
   private final Controller versions;
   private final Controller extensions;
@@ -23,15 +23,17 @@ public final class V1Routes {
   private final Controller hosts;
   private final Controller notifications;
   private final Controller vmoves;
+  private final Controller webhooks;
 
   public V1Routes(Controller versions, Controller extensions, Controller segments, Controller hosts,
-      Controller notifications, Controller vmoves) {
+      Controller notifications, Controller vmoves, Controller webhooks) {
     this.versions = versions;
     this.extensions = extensions;
     this.segments = segments;
     this.hosts = hosts;
     this.notifications = notifications;
     this.vmoves = vmoves;
+    this.webhooks = webhooks;
   }
 
   /** @param rest the path after "/v1", e.g. "" or "/" or "/segments/x.json" */
@@ -61,6 +63,14 @@ public final class V1Routes {
     String head = segs.get(0);
     int n = segs.size();
     switch (head) {
+      case "webhooks" -> {
+        // ours: POST /v1/webhooks/alertmanager (Alertmanager's webhook receiver)
+        if (n == 2 && segs.get(1).equals("alertmanager") && method.equals("POST")
+            && webhooks.action("alertmanager") != null) {
+          c = webhooks;
+          action = "alertmanager";
+        }
+      }
       case "versions" -> {
         c = versions;
         if (n == 1 && isGet(method)) {

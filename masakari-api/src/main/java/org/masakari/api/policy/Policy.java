@@ -37,9 +37,10 @@ public final class Policy {
       d.put("os_masakari_api:segments:" + a, "rule:admin_api");
       d.put("os_masakari_api:os-hosts:" + a, "rule:admin_api");
     }
-    for (String a : List.of("index", "detail", "create", "discoverable")) {
+    for (String a : List.of("index", "detail", "create", "action", "discoverable")) {
       d.put("os_masakari_api:notifications:" + a, "rule:admin_api");
     }
+    d.put("os_masakari_api:webhooks:alertmanager", "rule:admin_api");
     for (String a : List.of("index", "detail", "discoverable")) {
       d.put("os_masakari_api:vmoves:" + a, "rule:admin_api");
       d.put("os_masakari_api:extensions:" + a, "rule:admin_api");

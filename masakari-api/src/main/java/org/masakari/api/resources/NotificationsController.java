@@ -3,7 +3,11 @@ package org.masakari.api.resources;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.Map;
+import org.masakari.api.http.Action;
+import org.masakari.core.actions.NotificationAction;
+import org.masakari.core.actions.NotificationActions;
 import org.masakari.api.http.Controller;
 import org.masakari.api.http.Microversion;
 import org.masakari.api.http.Reply;
@@ -20,9 +24,9 @@ public final class NotificationsController {
 
   private NotificationsController() {}
 
-  public static Controller create(NotificationService service, WorkflowDetailsSource details, Policy policy,
-      Blocking blocking, int maxLimit) {
-    return new Controller("notifications", Map.of(
+  public static Controller create(NotificationService service, WorkflowDetailsSource details,
+      NotificationActions actions, Policy policy, Blocking blocking, int maxLimit) {
+    Map<String, Action> all = new HashMap<>(Map.of(
         "index", r -> {
           policy.authorize(P + "index", r.context());
           var page = Listing.page(r, maxLimit);
@@ -58,5 +62,20 @@ public final class NotificationsController {
           policy.authorize(P + "create", r.context());
           return blocking.run(() -> Reply.accepted(Views.wrap("notification", Views.notification(service.create(created)))));
         }));
+    if (actions != null) {
+      all.put("action", r -> {
+        if (!r.version().atLeast(Microversion.V1_4)) {
+          // before 1.4 the route exists but has no action, exactly as upstream
+          throw new Fault(405, "The request method: 'POST' with action: 'action' is not allowed on this resource");
+        }
+        var body = r.json();
+        RequestBodies.validate(Schemas.NOTIFICATION_ACTION, body);
+        policy.authorize(P + "action", r.context());
+        NotificationAction action = NotificationAction.fromWire(body.fieldNames().next());
+        return blocking.run(() -> Reply.ok(Views.wrap("notification",
+            Views.notification(actions.apply(r.path("id"), action)))));
+      });
+    }
+    return new Controller("notifications", Map.copyOf(all));
   }
 }

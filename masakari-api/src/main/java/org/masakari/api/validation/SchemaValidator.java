@@ -159,6 +159,12 @@ public final class SchemaValidator {
         }
         return true;
       }
+      case "maxProperties" -> {
+        if (inst.isObject() && inst.size() > value.asInt()) {
+          return fail(errors, path, inst, PyRepr.repr(inst) + " has too many properties");
+        }
+        return true;
+      }
       case "additionalProperties" -> {
         if (!inst.isObject() || value.asBoolean(true)) {
           return true;

@@ -20,6 +20,7 @@ public final class Schemas {
   public static final JsonNode PAYLOAD_COMPUTE_HOST = load("payload-compute-host");
   public static final JsonNode PAYLOAD_PROCESS = load("payload-process");
   public static final JsonNode PAYLOAD_VM = load("payload-vm");
+  public static final JsonNode NOTIFICATION_ACTION = load("notification-action");
 
   private Schemas() {}
 

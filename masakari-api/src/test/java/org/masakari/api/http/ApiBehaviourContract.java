@@ -68,13 +68,13 @@ abstract class ApiBehaviourContract {
     assertThat(v13.header("OpenStack-API-Version")).isEqualTo("masakari 1.3");
     assertThat(v13.header("Vary")).isEqualTo("OpenStack-API-Version");
     HttpResult latest = api.get("/v1/segments", Map.of("OpenStack-API-Version", "compute 2.1, instance-ha latest"));
-    assertThat(latest.header("OpenStack-API-Version")).isEqualTo("masakari 1.3");
+    assertThat(latest.header("OpenStack-API-Version")).isEqualTo("masakari 1.4");
     HttpResult ignored = api.get("/v1/segments", Map.of("OpenStack-API-Version", "masakari 1.2"));
     assertThat(ignored.header("OpenStack-API-Version")).isEqualTo("masakari 1.0");
     HttpResult tooNew = api.get("/v1/segments", Map.of("OpenStack-API-Version", "instance-ha 1.9"));
     assertThat(tooNew.status()).isEqualTo(406);
     assertThat(tooNew.faultName()).isEqualTo("masakariFault");
-    assertThat(tooNew.faultMessage()).isEqualTo("Version 1.9 is not supported by the API. Minimum is 1.0 and maximum is 1.3.");
+    assertThat(tooNew.faultMessage()).isEqualTo("Version 1.9 is not supported by the API. Minimum is 1.0 and maximum is 1.4.");
     assertThat(tooNew.header("OpenStack-API-Version")).isEqualTo("instance-ha 1.9");
     HttpResult bad = api.get("/v1/segments", Map.of("OpenStack-API-Version", "instance-ha 01.1"));
     assertThat(bad.status()).isEqualTo(400);
@@ -215,6 +215,51 @@ abstract class ApiBehaviourContract {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void microversion14RetryAndCancelActions() {
+    String seg = api.segment(unique("as"), "auto");
+    String hn = unique("ac");
+    api.host(seg, hn);
+    HttpResult created = api.post("/v1/notifications", "{\"notification\":{\"type\":\"PROCESS\",\"hostname\":\"" + hn
+        + "\",\"generated_time\":\"2026-11-22T00:00:00Z\",\"payload\":{\"process_name\":\"libvirtd\",\"event\":\"STOPPED\"}}}");
+    String nid = created.json().at("/notification/notification_uuid").asText();
+    String path = "/v1/notifications/" + nid + "/action";
+    assertThat(api.post(path, "{\"cancel\": null}").status()).isEqualTo(405); // not before 1.4
+    Map<String, String> v14 = Map.of("OpenStack-API-Version", "instance-ha 1.4");
+    HttpResult bad = api.send("POST", path, "{\"cancel\": null, \"retry\": null}", v14);
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(api.send("POST", path, "{\"explode\": null}", v14).faultMessage())
+        .isEqualTo("Additional properties are not allowed ('explode' was unexpected)");
+    HttpResult retryNew = api.send("POST", path, "{\"retry\": null}", v14);
+    assertThat(retryNew.status()).isEqualTo(409); // only error/failed can be retried
+    HttpResult cancelled = api.send("POST", path, "{\"cancel\": null}", v14);
+    assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(200);
+    assertThat(cancelled.json().at("/notification/status").asText()).isEqualTo("ignored");
+    assertThat(api.send("POST", "/v1/notifications/" + java.util.UUID.randomUUID() + "/action", "{\"retry\": null}", v14)
+        .status()).isEqualTo(404);
+  }
+
+  @Test
+  void alertmanagerWebhookMapsFiringAlertsToNotifications() {
+    String seg = api.segment(unique("am"), "auto");
+    String hn = unique("amc");
+    api.host(seg, hn);
+    String body = "{\"version\":\"4\",\"status\":\"firing\",\"receiver\":\"masakari\",\"groupKey\":\"k\","
+        + "\"alerts\":[{\"status\":\"firing\",\"labels\":{\"alertname\":\"NovaComputeDown\",\"host\":\"" + hn
+        + "\"},\"annotations\":{},\"startsAt\":\"2026-11-22T00:00:00Z\",\"endsAt\":\"0001-01-01T00:00:00Z\"},"
+        + "{\"status\":\"firing\",\"labels\":{\"alertname\":\"DiskFull\",\"host\":\"" + hn + "\"},"
+        + "\"annotations\":{},\"startsAt\":\"2026-11-22T00:00:00Z\",\"endsAt\":\"0001-01-01T00:00:00Z\"}]}";
+    HttpResult r = api.post("/v1/webhooks/alertmanager", body);
+    assertThat(r.status()).as(r.text()).isEqualTo(202);
+    assertThat(r.json().path("alerts")).hasSize(2);
+    assertThat(r.json().at("/alerts/0/result").asText()).isEqualTo("created");
+    String nid = r.json().at("/alerts/0/notification_uuid").asText();
+    assertThat(api.get("/v1/notifications/" + nid).json().at("/notification/payload/process_name").asText())
+        .isEqualTo("nova-compute");
+    assertThat(r.json().at("/alerts/1/result").asText()).isEqualTo("unmapped");
+    assertThat(api.post("/v1/webhooks/alertmanager", "{\"version\":\"3\"}").status()).isEqualTo(400);
   }
 
   @Test

@@ -49,6 +49,8 @@ public final class ApiFixture implements AutoCloseable {
       lines.add("nova_compute_host_check = false");
     }
     lines.addAll(configLines);
+    lines.add("[alertmanager]");
+    lines.add("rules = NovaComputeDown:PROCESS:nova-compute");
     lines.add("[database]");
     lines.add("connection = " + db.connection());
     MasakariConfig cfg = MasakariConfig.of(IniFile.parse(null, lines));
@@ -58,7 +60,10 @@ public final class ApiFixture implements AutoCloseable {
     Vertx vertx = Vertx.vertx();
     ApiServer api = new ApiServer(vertx, cfg.api().withListen("127.0.0.1", 0), cfg.keystone(),
         Policy.load(cfg.policyFile()), new ApiServer.Services(core.segments(), core.hosts(), core.notifications(),
-            WorkflowDetailsSource.none()), cfg.database().maxPoolSize());
+            WorkflowDetailsSource.none(), new org.masakari.core.actions.NotificationActions(core.database().tx(), core.relay()),
+            new org.masakari.core.alerts.AlertmanagerReceiver(
+                org.masakari.core.alerts.AlertmanagerOptions.from(cfg.ini().section("alertmanager")),
+                core.notifications())), cfg.database().maxPoolSize());
     api.start().await();
     return new ApiFixture(db, core, vertx, api);
   }

@@ -16,7 +16,7 @@ import org.masakari.client.config.Section;
  * @param duplicateWindow duplicate_notification_detection_interval, default 180 s
  * @param maxRequestBodySize [oslo_middleware] max_request_body_size, default 114688 bytes (413 above)
  * @param proxyHeaders [oslo_middleware] enable_proxy_headers_parsing, default false
- * @param maxMicroversion highest microversion advertised, default 1.3 (upstream 14.x: 1.2)
+ * @param maxMicroversion highest microversion advertised, default 1.4 (ours: notification actions; upstream master 1.3, 14.x 1.2)
  */
 public record ApiOptions(String authStrategy, String listen, int port, int workers, int maxLimit,
     String linkPrefix, Duration duplicateWindow, int maxRequestBodySize, boolean proxyHeaders,
@@ -36,7 +36,7 @@ public record ApiOptions(String authStrategy, String listen, int port, int worke
     Duration dup = d.seconds("duplicate_notification_detection_interval", 180, 0);
     int body = mw.integer("max_request_body_size", 114688, 1, Integer.MAX_VALUE);
     boolean proxy = mw.bool("enable_proxy_headers_parsing", false);
-    String mv = ours.choice("max_microversion", "1.3", Set.of("1.0", "1.1", "1.2", "1.3"));
+    String mv = ours.choice("max_microversion", "1.4", Set.of("1.0", "1.1", "1.2", "1.3", "1.4"));
     return new ApiOptions(auth, listen, port, workers, maxLimit, linkPrefix, dup, body, proxy, mv);
   }
 
