@@ -70,6 +70,7 @@ public final class Views {
     o.put("source_host_uuid", n.getSourceHostUuid());
     o.put("type", n.getTypeWire());
     o.set("payload", payload(n.getPayload()));
+
     o.put("status", n.getStatus().wire());
     o.put("failover_segment_uuid", n.getFailoverSegmentUuid());
     o.put("message", n.getMessage());
@@ -80,6 +81,10 @@ public final class Views {
   private static JsonNode payload(String text) {
     if (text == null || text.isBlank()) {
       return JSON.createObjectNode();
+    }
+    if (text.startsWith("{") && text.endsWith("}")) {
+      // written by NotificationService as a JSON object: embed it as is instead of parsing every row
+      return JSON.getNodeFactory().rawValueNode(new com.fasterxml.jackson.databind.util.RawValue(text));
     }
     try {
       return JSON.readTree(text);
