@@ -46,6 +46,8 @@ class GoldenConformanceTest {
           "os_user_domain_name = Default", "os_project_domain_name = Default",
           "wait_period_after_service_update = 1", "wait_period_after_evacuation = 1",
           "wait_period_after_power_off = 1", "wait_period_after_power_on = 1",
+          // upstream's way of taking a compute out (disable, then wait), as in the recording; ours forces it down
+          "[host_failure]", "force_down_compute = false",
           "[masakari_java]", "max_microversion = 1.2",
           "[database]", "connection = jdbc:mariadb://127.0.0.1:3306/" + db + "?user=root&password="));
       try (AllInOne aio = AllInOne.start(cfg, null, "127.0.0.1", port, null)) {

@@ -40,8 +40,7 @@ public final class DisableComputeServiceTask implements RecoveryTask {
       if (!service.disabled()) {
         deps.nova().disableService(service, reason);
       }
-      progress.update("Waiting " + deps.options().timing().serviceUpdateWait().toSeconds()
-          + " s (wait_period_after_service_update) for Nova to see host '" + host + "' down", 0.5);
+      // upstream's progress details have no entry for the wait; keep them identical in this mode
       deps.poller().fixed(deps.options().timing().serviceUpdateWait());
     }
     progress.update("Disabled compute service on host: '" + host + "'", 1.0);
