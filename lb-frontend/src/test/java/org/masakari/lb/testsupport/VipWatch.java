@@ -42,6 +42,12 @@ public final class VipWatch implements AutoCloseable {
     }
   }
 
+  /** Forgets overlaps seen so far (the start-up of cold JVMs, before the first election settled). */
+  public synchronized void forgetStartup() {
+    doubleMasters.clear();
+    transientOverlaps.clear();
+  }
+
   public synchronized List<String> doubleMasters() {
     return new ArrayList<>(doubleMasters);
   }
