@@ -46,14 +46,16 @@ public final class NotificationService {
       Host host = s.createQuery("from Host h where h.name = :n and h.deleted = 0", Host.class)
           .setParameter("n", n.hostname()).getResultStream().findFirst()
           .orElseThrow(() -> Fault.badRequest("Host with name " + n.hostname() + " could not be found."));
-      if (host.isOnMaintenance()) {
-        throw Fault.conflict("Notification received from host " + n.hostname() + " of type '" + n.type().name()
-            + "' is ignored as the host is already under maintenance.");
-      }
       guard(s, host.getUuid());
+      // duplicate before maintenance (upstream checks maintenance first): a resent notification stays
+      // "duplicate" however fast the engine already put its host on maintenance; both are 409
       if (isDuplicate(s, host.getUuid(), n)) {
         throw Fault.conflict("Notification received from host " + n.hostname() + " of type " + n.type().name()
             + " is duplicate.");
+      }
+      if (host.isOnMaintenance()) {
+        throw Fault.conflict("Notification received from host " + n.hostname() + " of type '" + n.type().name()
+            + "' is ignored as the host is already under maintenance.");
       }
       Notification e = new Notification();
       e.setNotificationUuid(Uuids.random());
