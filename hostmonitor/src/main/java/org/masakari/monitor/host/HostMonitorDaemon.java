@@ -1,5 +1,6 @@
 package org.masakari.monitor.host;
 
+import org.masakari.client.status.StatusServer;
 import java.util.concurrent.CountDownLatch;
 import org.masakari.client.notifier.MasakariNotifier;
 import org.masakari.client.notifier.NotifierStats;

@@ -1,5 +1,6 @@
 package org.masakari.monitor.instance;
 
+import org.masakari.client.status.StatusServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;

@@ -1,5 +1,6 @@
 package org.masakari.monitor.process;
 
+import org.masakari.client.status.StatusServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

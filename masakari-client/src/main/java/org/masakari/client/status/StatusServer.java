@@ -1,4 +1,4 @@
-package org.masakari.monitor.instance;
+package org.masakari.client.status;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -10,11 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
-/** {@code GET /metrics} (Prometheus text) and {@code GET /healthz} (200 ok / 503) on a local port. */
-final class StatusServer implements AutoCloseable {
+/** Shared by the compute-node monitors: {@code GET /metrics} (Prometheus text) and {@code GET /healthz} (200 ok / 503) on a local port. */
+public final class StatusServer implements AutoCloseable {
   private final HttpServer server;
 
-  StatusServer(InetSocketAddress address, Supplier<String> metrics, BooleanSupplier healthy) {
+  public StatusServer(InetSocketAddress address, Supplier<String> metrics, BooleanSupplier healthy) {
     try {
       server = HttpServer.create(address, 16);
     } catch (IOException e) {
@@ -28,7 +28,7 @@ final class StatusServer implements AutoCloseable {
     server.start();
   }
 
-  int port() {
+  public int port() {
     return server.getAddress().getPort();
   }
 
