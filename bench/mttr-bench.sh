@@ -6,9 +6,9 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-./mvnw -q -o install -DskipTests
-./mvnw -q -o test-compile -pl masakari-launcher
-./mvnw -q -o -pl masakari-launcher dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/mttr-cp.txt
+# one reactor build (no install: sibling modules resolve to their target/classes)
+./mvnw -q -DskipTests test-compile dependency:build-classpath -pl masakari-launcher -am \
+  -Dmdep.includeScope=test -Dmdep.outputFile=target/mttr-cp.txt
 # -Xmx512m: the rack case must finish inside the issue's heap target
 exec java -Xmx512m -XX:+UseSerialGC -Dlogback.configurationFile="$ROOT/bench/mttr-logback.xml" \
   -cp "masakari-launcher/target/test-classes:masakari-launcher/target/classes:$(cat masakari-launcher/target/mttr-cp.txt)" \

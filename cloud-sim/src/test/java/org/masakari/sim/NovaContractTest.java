@@ -369,6 +369,28 @@ class NovaContractTest {
   }
 
   @Test
+  void changesSinceListsOnlyServersUpdatedSinceAndEveryAnswerHasADate() throws Exception {
+    SimClient.Reply all = admin.get("/servers/detail?all_tenants=True", "2.53");
+    java.time.Instant date = java.time.ZonedDateTime.parse(all.header("Date"),
+        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+    assertThat(date).isBetween(java.time.Instant.now().minusSeconds(5), java.time.Instant.now().plusSeconds(1));
+    // Date has whole seconds: ask for changes after the next second begins, then change one server
+    Thread.sleep(1100);
+    String since = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    assertThat(admin.get("/servers/detail?all_tenants=True&changes-since=" + since, "2.53").json()
+        .getJsonArray("servers")).isEmpty();
+    String vm = serverId("plain-vm");
+    assertThat(admin.nova("POST", "/servers/" + vm + "/action", "2.53", "{\"os-stop\": null}").status()).isEqualTo(202);
+    JsonArray changed = admin.get("/servers/detail?all_tenants=True&changes-since=" + since, "2.53").json()
+        .getJsonArray("servers");
+    assertThat(changed).hasSize(1);
+    assertThat(changed.getJsonObject(0).getString("id")).isEqualTo(vm);
+    SimClient.Reply bad = admin.get("/servers/detail?all_tenants=True&changes-since=yesterday", "2.53");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().getJsonObject("badRequest").getString("message")).contains("changes-since");
+  }
+
+  @Test
   void listsPaginateWithLimitAndMarker() {
     SimClient.Reply first = admin.get("/servers/detail?all_tenants=True&limit=3", "2.53");
     JsonArray page1 = first.json().getJsonArray("servers");

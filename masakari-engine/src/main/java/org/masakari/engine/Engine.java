@@ -17,6 +17,7 @@ import org.masakari.engine.jobs.EngineScheduler;
 import org.masakari.engine.jobs.ExpireNotificationsJob;
 import org.masakari.engine.jobs.ResumeStaleClaimsJob;
 import org.masakari.engine.jobs.RetryUnfinishedJob;
+import org.masakari.engine.nova.ComputeServiceCache;
 import org.masakari.engine.nova.NovaPort;
 import org.masakari.engine.nova.OpenStack4jNova;
 import org.masakari.engine.poll.Poller;
@@ -70,7 +71,8 @@ public final class Engine implements AutoCloseable {
     Waiter waiter = new Waiter();
     Poller poller = new Poller(waiter, options.engine().pollInitialInterval());
     HostStore hosts = new HostStore(db.tx());
-    TaskDependencies deps = new TaskDependencies(nova, options, poller, new VMoveStore(db.tx()), hosts);
+    ComputeServiceCache services = new ComputeServiceCache(nova);
+    TaskDependencies deps = new TaskDependencies(nova, options, poller, new VMoveStore(db.tx()), hosts, services);
     TaskRegistry registry = new TaskRegistry(deps);
     for (FlowTasks f : List.of(options.flows().hostAuto(), options.flows().hostReservedHost(),
         options.flows().instance(), options.flows().process())) {
@@ -106,7 +108,10 @@ public final class Engine implements AutoCloseable {
     scheduler.every(ResumeStaleClaimsJob.class, options.engine().staleCheckInterval(), options.engine().staleCheckInterval());
     scheduler.start();
     queue.subscribe(processor, options.engine().maxConcurrentNotifications());
-    java.util.concurrent.CompletableFuture.runAsync(nova::warmUp).exceptionally(e -> {
+    java.util.concurrent.CompletableFuture.runAsync(() -> {
+      nova.warmUp();
+      services.load();
+    }).exceptionally(e -> {
       LOG.warn("Keystone/Nova not reachable yet ({}); will authenticate at the first recovery", e.toString());
       return null;
     });

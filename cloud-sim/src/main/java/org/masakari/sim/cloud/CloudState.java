@@ -64,7 +64,7 @@ public final class CloudState {
     LOG.info("[sim] settings changed: {}", newSettings);
   }
 
-  Instant now() {
+  public Instant now() {
     return clock.instant();
   }
 

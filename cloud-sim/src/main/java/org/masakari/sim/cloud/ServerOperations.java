@@ -138,6 +138,9 @@ public final class ServerOperations {
         if (everyProject && q.projectId() != null && !q.projectId().equals(s.projectId)) {
           continue;
         }
+        if (q.changesSince() != null && s.updatedAt.isBefore(q.changesSince())) {
+          continue;
+        }
         if (name != null && !name.matcher(s.name).find()) {
           continue;
         }
@@ -439,6 +442,8 @@ public final class ServerOperations {
 
   private void place(SimServer s, String host) {
     s.host = host;
+    // Nova saves the instance when its host changes (the evacuation claim), which moves updated_at
+    s.updatedAt = state.now();
     state.serversByHost.computeIfAbsent(host, k -> new TreeMap<>()).put(s.seq, s);
   }
 

@@ -42,12 +42,14 @@ public final class NovaRoutes {
   private final AggregatesHandler aggregates;
   private final InstanceActionsHandler instanceActions;
   private final Supplier<String> keystoneUrl;
+  private final Supplier<java.time.Instant> clock;
 
   public NovaRoutes(TokenStore tokens, CloudState state, ServerOperations ops, FaultInjector faults,
       Supplier<String> keystoneUrl) {
     this.tokens = tokens;
     this.faults = faults;
     this.keystoneUrl = keystoneUrl;
+    this.clock = state::now;
     this.servers = new ServersHandler(ops);
     this.actions = new ServerActionHandler(ops);
     this.metadata = new MetadataHandler(new org.masakari.sim.cloud.MetadataOperations(state));
@@ -60,6 +62,12 @@ public final class NovaRoutes {
   /** The Nova router; {@code control} is mounted under {@code /sim}, the image service under {@code /image}. */
   public Router router(Vertx vertx, Router control, Router images) {
     Router r = Router.router(vertx);
+    // like Nova behind any HTTP server: a Date on every answer, from the simulated cloud's clock
+    r.route().handler(ctx -> {
+      ctx.addHeadersEndHandler(v -> ctx.response().putHeader("Date",
+          java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.get().atZone(java.time.ZoneOffset.UTC))));
+      ctx.next();
+    });
     // a mount point without its slash is what clients ask for first (version discovery)
     r.get("/sim").handler(NovaRoutes::addSlash);
     r.get("/image").handler(NovaRoutes::addSlash);

@@ -40,7 +40,8 @@ final class ServersHandler {
     NovaRequest req = NovaRequest.of(ctx);
     MultiMap p = ctx.queryParams();
     ServerQuery q = new ServerQuery(allTenants(p.get("all_tenants")), p.get("host"), p.get("name"), p.get("status"),
-        p.get("project_id") != null ? p.get("project_id") : p.get("tenant_id"), Pagination.limit(p), p.get("marker"));
+        p.get("project_id") != null ? p.get("project_id") : p.get("tenant_id"), Pagination.limit(p), p.get("marker"),
+        changesSince(p.get("changes-since")));
     if (q.allTenants() && !req.caller().admin()) {
       throw new org.masakari.sim.cloud.CloudException(org.masakari.sim.cloud.CloudException.Kind.FORBIDDEN,
           "Policy doesn't allow os_compute_api:servers:" + (detail ? "detail" : "index")
@@ -58,6 +59,23 @@ final class ServersHandler {
           page.items().get(page.items().size() - 1).id());
     }
     Json.send(ctx, 200, body);
+  }
+
+  /** Nova's query schema: an ISO 8601 date-time; a zone-less value is UTC. */
+  private static java.time.Instant changesSince(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    try {
+      return java.time.OffsetDateTime.parse(raw).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      try {
+        return java.time.LocalDateTime.parse(raw).toInstant(java.time.ZoneOffset.UTC);
+      } catch (java.time.format.DateTimeParseException e2) {
+        throw org.masakari.sim.cloud.CloudException.badRequest("Invalid input for query parameters changes-since. Value: "
+            + raw + ". '" + raw + "' is not a 'date-time'");
+      }
+    }
   }
 
   /** Nova: present and empty means true; otherwise oslo's strict boolean parsing. */

@@ -10,8 +10,18 @@ public interface NovaPort {
   /** Authenticates ahead of the first failure so that Keystone is not on a recovery's critical path. */
   default void warmUp() {}
 
-  /** {@code GET /servers/detail?all_tenants=True&host=<host>}. */
-  List<Server> serversOnHost(String host);
+  /** {@code GET /servers/detail?all_tenants=True&host=<host>}, every page. */
+  ServerListing serversOnHost(String host);
+
+  /**
+   * {@code GET /servers/detail?all_tenants=True&changes-since=<since>}, every page: the servers of every
+   * project whose state changed at or after {@code since} (Nova's clock). One call confirms many
+   * evacuations at once.
+   */
+  ServerListing serversChangedSince(java.time.Instant since);
+
+  /** {@code GET /os-services?binary=<binary>}: every host's service of that binary. */
+  List<ComputeService> services(String binary);
 
   /** {@code GET /servers/{id}}. */
   Server server(String id);

@@ -9,6 +9,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +27,16 @@ import org.openstack4j.model.compute.HostAggregate;
 
 /**
  * The engine's Nova adapter, split as dependencies.md §2 recommends: OpenStack4j for Keystone, the
- * catalog and list reads (servers by host, services, aggregates); raw JSON calls at microversion 2.53 for
- * every write and for the single-server read, because OpenStack4j's evacuate sends
+ * catalog and the service and aggregate lists; raw JSON calls at microversion 2.53 for every write and
+ * every server read (OpenStack4j's server model has no {@code locked}, and its list hides the response's
+ * {@code Date}, which the evacuation watcher needs), because OpenStack4j's evacuate sends
  * {@code onSharedStorage} (400 at ≥2.14), its service calls use the legacy URLs (404 at ≥2.53, no reason
  * field, no forced_down) and its server model has no {@code locked}.
  */
 public final class OpenStack4jNova implements NovaPort {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_PAGES = 1000;
+  static final Duration CLOCK_MARGIN = Duration.ofSeconds(2);
 
   private final NovaSession session;
   private final HttpClient http;
@@ -43,12 +54,10 @@ public final class OpenStack4jNova implements NovaPort {
   // ---- reads through OpenStack4j ----
 
   @Override
-  public List<Server> serversOnHost(String host) {
-    return read(() -> session.client().compute().servers()
-        .list(Map.of("host", host, "all_tenants", "True")).stream()
-        .map(s -> new Server(s.getId(), s.getName(), s.getVmState(), s.getTaskState(), powerState(s.getPowerState()),
-            s.getHost(), s.getHypervisorHostname(), false, s.getMetadata()))
-        .toList());
+  public List<ComputeService> services(String binary) {
+    return read(() -> session.client().compute().services().list(Map.of("binary", binary)).stream()
+        .filter(s -> binary.equals(s.getBinary()))
+        .map(OpenStack4jNova::toService).toList());
   }
 
   @Override
@@ -56,12 +65,16 @@ public final class OpenStack4jNova implements NovaPort {
     List<? extends org.openstack4j.model.compute.ext.Service> list = read(() -> session.client().compute().services()
         .list(Map.of("binary", binary, "host", host)));
     return list.stream().filter(s -> host.equals(s.getHost()) && binary.equals(s.getBinary())).findFirst()
-        .map(s -> new ComputeService(s.getId(), s.getBinary(), s.getHost(),
-            s.getStatus() == null ? null : s.getStatus().name().toLowerCase(java.util.Locale.ROOT),
-            s.getState() == null ? null : s.getState().name().toLowerCase(java.util.Locale.ROOT),
-            "true".equalsIgnoreCase(s.getForcedDown()), s.getDisabledReason()))
+        .map(OpenStack4jNova::toService)
         .orElseThrow(() -> new NovaException(NovaException.Kind.NOT_FOUND, 404,
             "no " + binary + " service for host " + host));
+  }
+
+  private static ComputeService toService(org.openstack4j.model.compute.ext.Service s) {
+    return new ComputeService(s.getId(), s.getBinary(), s.getHost(),
+        s.getStatus() == null ? null : s.getStatus().name().toLowerCase(java.util.Locale.ROOT),
+        s.getState() == null ? null : s.getState().name().toLowerCase(java.util.Locale.ROOT),
+        "true".equalsIgnoreCase(s.getForcedDown()), s.getDisabledReason());
   }
 
   @Override
@@ -74,12 +87,79 @@ public final class OpenStack4jNova implements NovaPort {
 
   @Override
   public Server server(String id) {
-    JsonNode s = call("GET", "/servers/" + id, null).path("server");
+    return toServer(call("GET", "/servers/" + id, null).path("server"));
+  }
+
+  @Override
+  public ServerListing serversOnHost(String host) {
+    return listServers("all_tenants=True&host=" + encode(host));
+  }
+
+  @Override
+  public ServerListing serversChangedSince(Instant since) {
+    return listServers("all_tenants=True&changes-since=" + encode(since.truncatedTo(ChronoUnit.SECONDS).toString()));
+  }
+
+  /**
+   * Follows Nova's {@code servers_links} "next" pages (Nova returns at most {@code max_limit}, 1000 by
+   * default, per page); bounded so that a misbehaving endpoint cannot loop forever.
+   */
+  private ServerListing listServers(String query) {
+    List<Server> out = new ArrayList<>();
+    Instant novaTime = null;
+    String marker = null;
+    for (int page = 0; page < MAX_PAGES; page++) {
+      long start = System.nanoTime();
+      HttpResponse<String> r = exchange("GET", "/servers/detail?" + query
+          + (marker == null ? "" : "&marker=" + encode(marker)), null);
+      if (page == 0) {
+        novaTime = readAtLatest(r, Duration.ofNanos(System.nanoTime() - start));
+      }
+      JsonNode body = parse(r, "GET /servers/detail");
+      JsonNode servers = body.path("servers");
+      servers.forEach(s -> out.add(toServer(s)));
+      if (servers.isEmpty() || !hasNext(body.path("servers_links"))) {
+        break;
+      }
+      marker = servers.get(servers.size() - 1).path("id").asText();
+    }
+    return new ServerListing(out, novaTime);
+  }
+
+  private static boolean hasNext(JsonNode links) {
+    for (JsonNode l : links) {
+      if ("next".equals(l.path("rel").asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Nova's clock when it began reading: the {@code Date} header (second precision, rounded down) less the
+   * round trip, less {@link #CLOCK_MARGIN} for API and database hosts whose clocks differ slightly.
+   */
+  private static Instant readAtLatest(HttpResponse<String> r, Duration roundTrip) {
+    return r.headers().firstValue("Date").map(d -> {
+      try {
+        return ZonedDateTime.parse(d, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().minus(roundTrip)
+            .minus(CLOCK_MARGIN);
+      } catch (DateTimeParseException e) {
+        return null;
+      }
+    }).orElse(null);
+  }
+
+  private static Server toServer(JsonNode s) {
     Map<String, String> md = new HashMap<>();
     s.path("metadata").fields().forEachRemaining(e -> md.put(e.getKey(), e.getValue().asText()));
     return new Server(s.path("id").asText(), s.path("name").asText(null), text(s, "OS-EXT-STS:vm_state"),
         text(s, "OS-EXT-STS:task_state"), s.path("OS-EXT-STS:power_state").asInt(0), text(s, "OS-EXT-SRV-ATTR:host"),
         text(s, "OS-EXT-SRV-ATTR:hypervisor_hostname"), s.path("locked").asBoolean(false), md);
+  }
+
+  private static String encode(String v) {
+    return URLEncoder.encode(v, StandardCharsets.UTF_8);
   }
 
   @Override
@@ -158,6 +238,10 @@ public final class OpenStack4jNova implements NovaPort {
   }
 
   private JsonNode call(String method, String path, JsonNode body) {
+    return parse(exchange(method, path, body), method + " " + path);
+  }
+
+  private HttpResponse<String> exchange(String method, String path, JsonNode body) {
     for (int attempt = 1; ; attempt++) {
       HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(session.endpoint() + path))
           .timeout(Duration.ofSeconds(session.timeoutSeconds()))
@@ -185,16 +269,19 @@ public final class OpenStack4jNova implements NovaPort {
       if (r.statusCode() >= 300) {
         throw NovaException.fromStatus(r.statusCode(), faultMessage(r.body(), r.statusCode()));
       }
-      // Nova answers many actions with 202 and no body (evacuate at >= 2.14: 200, empty)
-      if (r.body() == null || r.body().isBlank()) {
-        return JSON.createObjectNode();
-      }
-      try {
-        return JSON.readTree(r.body());
-      } catch (IOException e) {
-        throw new NovaException(NovaException.Kind.FAILURE, r.statusCode(), "unparseable Nova response to "
-            + method + " " + path);
-      }
+      return r;
+    }
+  }
+
+  private static JsonNode parse(HttpResponse<String> r, String what) {
+    // Nova answers many actions with 202 and no body (evacuate at >= 2.14: 200, empty)
+    if (r.body() == null || r.body().isBlank()) {
+      return JSON.createObjectNode();
+    }
+    try {
+      return JSON.readTree(r.body());
+    } catch (IOException e) {
+      throw new NovaException(NovaException.Kind.FAILURE, r.statusCode(), "unparseable Nova response to " + what);
     }
   }
 

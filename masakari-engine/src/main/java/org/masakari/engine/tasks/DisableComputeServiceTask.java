@@ -1,6 +1,7 @@
 package org.masakari.engine.tasks;
 
 import org.masakari.engine.nova.ComputeService;
+import org.masakari.engine.nova.NovaException;
 
 /**
  * Host failure, step 1: take the failed host out of scheduling. With {@code force_down_compute} (ours,
@@ -10,7 +11,6 @@ import org.masakari.engine.nova.ComputeService;
  * Without it, upstream's fixed wait of {@code wait_period_after_service_update} applies.
  */
 public final class DisableComputeServiceTask implements RecoveryTask {
-  private static final String BINARY = "nova-compute";
   private final TaskDependencies deps;
 
   public DisableComputeServiceTask(TaskDependencies deps) {
@@ -26,23 +26,48 @@ public final class DisableComputeServiceTask implements RecoveryTask {
   public void execute(FlowContext ctx, Progress progress) {
     String host = ctx.hostName();
     progress.update("Disabling compute service on host: '" + host + "'", 0.0);
-    ComputeService service = deps.nova().service(host, BINARY);
     String reason = deps.options().hostFailure().serviceDisableReason();
     if (deps.options().hostFailure().forceDownCompute()) {
-      // one PUT for both: every call here delays the first evacuation by Nova's latency
-      if (!service.disabled()) {
-        deps.nova().disableAndForceDown(service, reason);
-      } else if (!service.forcedDown()) {
-        deps.nova().forceDown(service, true);
-      }
+      // the host's servers are read while Nova handles the force-down: one round trip before evacuating, not two
+      ctx.hostServers().prefetch(() -> deps.nova().serversOnHost(host), "list-servers-" + host);
+      forceDown(host, reason);
       progress.update("Compute service on host '" + host + "' forced down; evacuating without waiting", 0.5);
     } else {
+      ComputeService service = deps.services().lookup(host);
       if (!service.disabled()) {
-        deps.nova().disableService(service, reason);
+        deps.services().remember(deps.nova().disableService(service, reason));
       }
       // upstream's progress details have no entry for the wait; keep them identical in this mode
       deps.poller().fixed(deps.options().timing().serviceUpdateWait());
     }
     progress.update("Disabled compute service on host: '" + host + "'", 1.0);
+  }
+
+  /**
+   * One PUT with the service id known from start-up; a lookup first only for a host the engine has not
+   * seen, or when the known id is gone (404: the service was registered again).
+   */
+  private void forceDown(String host, String reason) {
+    java.util.Optional<ComputeService> known = deps.services().known(host);
+    if (known.isPresent()) {
+      try {
+        // the known status may be stale: never skip the call on its word, only keep an operator's reason
+        ComputeService s = known.get();
+        deps.services().remember(s.disabled() ? deps.nova().forceDown(s, true)
+            : deps.nova().disableAndForceDown(s, reason));
+        return;
+      } catch (NovaException e) {
+        if (e.kind() != NovaException.Kind.NOT_FOUND) {
+          throw e;
+        }
+        deps.services().forget(host);
+      }
+    }
+    ComputeService service = deps.services().lookup(host);
+    if (!service.disabled()) {
+      deps.services().remember(deps.nova().disableAndForceDown(service, reason));
+    } else if (!service.forcedDown()) {
+      deps.services().remember(deps.nova().forceDown(service, true));
+    }
   }
 }

@@ -2,19 +2,24 @@ package org.masakari.engine.tasks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.masakari.core.domain.VMove;
 import org.masakari.engine.nova.Aggregate;
 import org.masakari.engine.nova.NovaException;
+import org.masakari.engine.nova.Server;
+import org.masakari.engine.nova.ServerListing;
 import org.masakari.engine.poll.Waiter;
 
 /**
  * Host failure, step 3: with a reserved host, take it (reserved=false), optionally add it to the failed
- * host's aggregates and enable its compute service; then evacuate and confirm every pending instance,
- * {@code host_failure_recovery_threads} at a time. The attempt fails when any instance of <em>this</em>
+ * host's aggregates and enable its compute service; then evacuate every pending instance,
+ * {@code host_failure_recovery_threads} calls at a time, and confirm them all with one watcher. The attempt fails when any instance of <em>this</em>
  * attempt failed (not of earlier ones — upstream quirk fixed).
  */
 public final class EvacuateInstancesTask implements RecoveryTask {
@@ -69,33 +74,92 @@ public final class EvacuateInstancesTask implements RecoveryTask {
         }
       }
     }
-    deps.nova().enableService(deps.nova().service(target, "nova-compute"));
+    enableReservedHostService(target);
     progress.update("Enabled compute service on reserved host '" + target + "'", 0.08);
   }
 
-  /** Evacuates in a bounded pool; each instance's outcome is in its vmove row, failures are collected. */
+  /** With the service id known from start-up this is one call; a stale id (404) is looked up again. */
+  private void enableReservedHostService(String target) {
+    var known = deps.services().known(target);
+    if (known.isPresent()) {
+      try {
+        deps.services().remember(deps.nova().enableService(known.get()));
+        return;
+      } catch (NovaException e) {
+        if (e.kind() != NovaException.Kind.NOT_FOUND) {
+          throw e;
+        }
+        deps.services().forget(target);
+      }
+    }
+    deps.services().remember(deps.nova().enableService(deps.services().lookup(target)));
+  }
+
+  /**
+   * Evacuate calls run on {@code host_failure_recovery_threads} slots; lock, unlock, the stop after
+   * evacuating and the outcome rows run beside them on twice as many threads, so a slot is free again as
+   * soon as Nova accepted its evacuation; one watcher on this thread confirms them all. Each instance's
+   * outcome is in its vmove row; the failed ones are returned.
+   */
   private List<String> runAll(List<VMove> moves, InstanceEvacuation evacuation, String target, FlowContext ctx) {
     int threads = Math.max(1, Math.min(deps.options().timing().recoveryThreads(), moves.size()));
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "evacuate-" + ctx.notificationUuid().substring(0, 8));
-      t.setDaemon(true);
-      return t;
-    });
+    String name = ctx.notificationUuid().substring(0, 8);
+    ExecutorService slots = pool(threads, "evacuate-" + name);
+    ExecutorService helpers = pool(2 * threads, "evacuate-aux-" + name);
     try {
-      List<Future<Boolean>> results = new ArrayList<>();
+      Map<String, Server> listed = ctx.hostServers().lastById();
+      ServerListing last = ctx.hostServers().last();
+      EvacuationWatcher watcher = new EvacuationWatcher(deps, ctx.tag(),
+          moves.stream().map(VMove::getInstanceUuid).toList(), last == null ? null : last.novaTime(), helpers);
+      AtomicInteger starting = new AtomicInteger(moves.size());
+      List<CompletableFuture<Boolean>> outcomes = new ArrayList<>();
       for (VMove m : moves) {
-        results.add(pool.submit(() -> evacuation.evacuateAndConfirm(m, target)));
+        CompletableFuture<Boolean> outcome = new CompletableFuture<>();
+        outcomes.add(outcome);
+        slots.execute(() -> {
+          try {
+            InstanceEvacuation.Started st = evacuation.start(m, target, listed.get(m.getInstanceUuid()), helpers);
+            if (st == null) {
+              outcome.complete(false);
+              return;
+            }
+            watcher.watch(st.id(), st.source(), st.expected(), st.current())
+                .handleAsync((server, error) -> error == null ? evacuation.finish(st, server)
+                    : evacuation.fail(st, error), helpers)
+                .whenComplete((ok, error) -> {
+                  if (error != null) {
+                    outcome.completeExceptionally(error);
+                  } else {
+                    outcome.complete(ok);
+                  }
+                });
+          } catch (RuntimeException e) {
+            outcome.completeExceptionally(e);
+          } finally {
+            starting.decrementAndGet();
+          }
+        });
       }
+      watcher.run(() -> starting.get() > 0);
       List<String> failed = new ArrayList<>();
       for (int i = 0; i < moves.size(); i++) {
-        if (!Boolean.TRUE.equals(get(results.get(i)))) {
+        if (!Boolean.TRUE.equals(get(outcomes.get(i)))) {
           failed.add(moves.get(i).getInstanceUuid());
         }
       }
       return failed;
     } finally {
-      pool.shutdownNow();
+      slots.shutdownNow();
+      helpers.shutdownNow();
     }
+  }
+
+  private static ExecutorService pool(int threads, String name) {
+    return Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   private static Boolean get(Future<Boolean> f) {
@@ -105,7 +169,8 @@ public final class EvacuateInstancesTask implements RecoveryTask {
       Thread.currentThread().interrupt();
       throw new Waiter.EngineStopping();
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof Waiter.EngineStopping stopping) {
+      Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException c ? c.getCause() : e.getCause();
+      if (cause instanceof Waiter.EngineStopping stopping) {
         throw stopping;
       }
       return false;

@@ -27,7 +27,7 @@ public final class PrepareHaEnabledInstancesTask implements RecoveryTask {
     HostFailureOptions opt = deps.options().hostFailure();
     String host = ctx.hostName();
     progress.update("Preparing instances for evacuation", 0.0);
-    List<Server> servers = new ArrayList<>(deps.nova().serversOnHost(host));
+    List<Server> servers = new ArrayList<>(ctx.hostServers().take(() -> deps.nova().serversOnHost(host)).servers());
     progress.update("Total instances running on failed host '" + host + "' is " + servers.size(), 0.3);
     if (opt.ignoreInstancesInErrorState()) {
       for (Server s : List.copyOf(servers)) {
@@ -49,7 +49,7 @@ public final class PrepareHaEnabledInstancesTask implements RecoveryTask {
     }
     deps.vmoves().preparePending(ctx.notificationUuid(), host, chosen);
     // ongoing rows of a dead engine count too: their instances have left the host but are unconfirmed
-    int actionable = deps.vmoves().actionable(ctx.notificationUuid()).size();
+    long actionable = deps.vmoves().countActionable(ctx.notificationUuid());
     if (actionable == 0) {
       progress.update("Skipped host '" + host + "' recovery as no instances needs to be evacuated", 1.0);
       throw new RecoverySkipped("no instances to evacuate on host " + host);

@@ -1,6 +1,11 @@
 package org.masakari.engine.tasks;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -34,19 +39,11 @@ public final class VMoveStore {
       Map<String, VMove> existing = s.createQuery("from VMove v where v.notificationUuid = :u and v.deleted = 0",
               VMove.class).setParameter("u", notificationUuid).getResultList().stream()
           .collect(Collectors.toMap(VMove::getInstanceUuid, v -> v, (a, b) -> a));
+      Map<String, Server> fresh = new java.util.LinkedHashMap<>();
       for (Server srv : servers) {
         VMove v = existing.get(srv.id());
         if (v == null) {
-          v = new VMove();
-          v.setUuid(Uuids.random());
-          v.setNotificationUuid(notificationUuid);
-          v.setInstanceUuid(srv.id());
-          v.setInstanceName(srv.name() == null ? srv.id() : srv.name());
-          v.setSourceHost(sourceHost);
-          v.setType(TYPE_EVACUATION);
-          v.setStatus(VMoveStatus.PENDING.wire());
-          v.markCreated();
-          s.persist(v);
+          fresh.putIfAbsent(srv.id(), srv);
         } else if (VMoveStatus.FAILED.wire().equals(v.getStatus())) {
           v.setStatus(VMoveStatus.PENDING.wire());
           v.setMessage(null);
@@ -56,7 +53,37 @@ public final class VMoveStore {
           v.markUpdated();
         }
       }
+      if (!fresh.isEmpty()) {
+        // one JDBC batch: entity inserts with IDENTITY keys go one statement each, and a 1000-instance
+        // host would wait seconds for its first evacuation
+        s.doWork(c -> insertPending(c, notificationUuid, sourceHost, List.copyOf(fresh.values())));
+      }
     });
+  }
+
+  private static void insertPending(Connection c, String notificationUuid, String sourceHost, List<Server> servers)
+      throws SQLException {
+    Timestamp created = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO vmoves (created_at, deleted, uuid, notification_uuid,"
+        + " instance_uuid, instance_name, source_host, type, status) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?)")) {
+      int n = 0;
+      for (Server srv : servers) {
+        // bound as Hibernate binds the entities' LocalDateTime under hibernate.jdbc.time_zone = UTC
+        ps.setTimestamp(1, created, java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC")));
+        ps.setString(2, Uuids.random());
+        ps.setString(3, notificationUuid);
+        ps.setString(4, srv.id());
+        ps.setString(5, srv.name() == null ? srv.id() : srv.name());
+        ps.setString(6, sourceHost);
+        ps.setString(7, TYPE_EVACUATION);
+        ps.setString(8, VMoveStatus.PENDING.wire());
+        ps.addBatch();
+        if (++n % 500 == 0) {
+          ps.executeBatch();
+        }
+      }
+      ps.executeBatch();
+    }
   }
 
   /** Rows still to evacuate or to confirm: pending, and ongoing ones a dead engine left behind. */
@@ -64,6 +91,12 @@ public final class VMoveStore {
     return tx.call(s -> s.createQuery("from VMove v where v.notificationUuid = :u and v.deleted = 0"
             + " and v.status in ('pending', 'ongoing') order by v.id", VMove.class)
         .setParameter("u", notificationUuid).getResultList());
+  }
+
+  /** How many rows {@link #actionable} would return, without loading them. */
+  public long countActionable(String notificationUuid) {
+    return tx.call(s -> s.createQuery("select count(v) from VMove v where v.notificationUuid = :u and v.deleted = 0"
+        + " and v.status in ('pending', 'ongoing')", Long.class).setParameter("u", notificationUuid).getSingleResult());
   }
 
   public List<VMove> all(String notificationUuid) {

@@ -12,6 +12,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -79,11 +81,32 @@ class OpenStack4jNovaTest {
   }
 
   @Test
+  void changedServersFollowNextPagesAndReportNovasClockLessTheRoundTrip() {
+    String date = "Sun, 22 Nov 2026 04:00:10 GMT";
+    stub.stub(get(urlPathEqualTo(NovaStub.COMPUTE + "/servers/detail"))
+        .withQueryParam("changes-since", equalTo("2026-11-22T03:59:00Z")).withQueryParam("all_tenants", equalTo("True"))
+        .withQueryParam("marker", absent())
+        .willReturn(NovaStub.json(200, "{\"servers\": [" + NovaStub.server("a1", "h2", "active", null, true) + "],"
+            + " \"servers_links\": [{\"rel\": \"next\", \"href\": \"http://x/servers/detail?marker=a1\"}]}")
+            .withHeader("Date", date)));
+    stub.stub(get(urlPathEqualTo(NovaStub.COMPUTE + "/servers/detail"))
+        .withQueryParam("changes-since", equalTo("2026-11-22T03:59:00Z")).withQueryParam("marker", equalTo("a1"))
+        .willReturn(NovaStub.json(200, "{\"servers\": [" + NovaStub.serverJson("b2", "h3", "stopped", null,
+            java.util.Map.of(), true) + "]}")));
+    ServerListing l = nova.serversChangedSince(java.time.Instant.parse("2026-11-22T03:59:00.700Z"));
+    assertThat(l.servers()).extracting(Server::id).containsExactly("a1", "b2");
+    assertThat(l.servers().get(1).locked()).isTrue();
+    java.time.Instant sent = java.time.Instant.parse("2026-11-22T04:00:10Z");
+    assertThat(l.novaTime()).isBefore(sent.minus(OpenStack4jNova.CLOCK_MARGIN).plusMillis(1))
+        .isAfter(sent.minus(OpenStack4jNova.CLOCK_MARGIN).minusSeconds(5));
+  }
+
+  @Test
   void serversOnHostAndSingleServerAreParsed() {
     stub.serversOnHost("h1", NovaStub.server("a1", "h1", "active", null, true),
         NovaStub.server("b2", "h1", "stopped", null, false));
     stub.serverStatic("a1", NovaStub.serverJson("a1", "h1", "active", "rebuilding", java.util.Map.of("HA_Enabled", "True"), true));
-    var list = nova.serversOnHost("h1");
+    var list = nova.serversOnHost("h1").servers();
     assertThat(list).extracting(Server::id).containsExactly("a1", "b2");
     assertThat(list.get(0).metadataFlag("HA_Enabled")).isTrue();
     assertThat(list.get(1).vmState()).isEqualTo("stopped");

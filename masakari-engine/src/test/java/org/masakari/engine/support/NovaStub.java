@@ -1,6 +1,7 @@
 package org.masakari.engine.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -38,9 +39,12 @@ public final class NovaStub implements AutoCloseable {
     keystone();
   }
 
+  private final Map<String, String> services = new LinkedHashMap<>();
+
   /** Forgets all stubs and requests except Keystone. */
   public void reset() {
     wm.resetAll();
+    services.clear();
     keystone();
   }
 
@@ -74,6 +78,9 @@ public final class NovaStub implements AutoCloseable {
     wm.stubFor(get(urlPathEqualTo(COMPUTE + "/os-services")).withQueryParam("host", equalTo(host))
         .willReturn(json(200, "{\"services\": [" + svc + "]}")));
     wm.stubFor(put(urlEqualTo(COMPUTE + "/os-services/" + id)).willReturn(json(200, "{\"service\": " + svc + "}")));
+    services.put(host, svc);
+    wm.stubFor(get(urlPathEqualTo(COMPUTE + "/os-services")).withQueryParam("host", absent())
+        .willReturn(json(200, "{\"services\": [" + String.join(",", services.values()) + "]}")));
   }
 
   public static String serviceJson(String host, String id, String status, boolean forcedDown) {
