@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import org.masakari.core.config.MasakariConfig;
 import org.masakari.core.db.Database;
+import org.masakari.core.events.ApiEvents;
+import org.masakari.core.events.OsloPublisher;
 import org.masakari.core.progress.TaskProgressStore;
 import org.masakari.core.queue.WorkQueue;
 import org.masakari.engine.config.EngineOptions;
@@ -70,7 +72,11 @@ public final class Engine implements AutoCloseable {
   public static Engine start(EngineOptions options, Database db, WorkQueue queue, NovaPort nova) {
     Waiter waiter = new Waiter();
     Poller poller = new Poller(waiter, options.engine().pollInitialInterval());
-    HostStore hosts = new HostStore(db.tx());
+    OsloPublisher publisher = options.notifications().enabled()
+        ? new OsloPublisher(options.notifications().transportUrl().orElseThrow(), options.notifications().exchange(),
+            "masakari-engine:" + options.host())
+        : null;
+    HostStore hosts = new HostStore(db.tx(), publisher == null ? ApiEvents.none() : ApiEvents.bus(publisher));
     ComputeServiceCache services = new ComputeServiceCache(nova);
     TaskDependencies deps = new TaskDependencies(nova, options, poller, new VMoveStore(db.tx()), hosts, services);
     TaskRegistry registry = new TaskRegistry(deps);
@@ -86,9 +92,8 @@ public final class Engine implements AutoCloseable {
     FlowRunner runner = new FlowRunner(registry, new TaskProgressStore(db.tx()));
     ClaimStore claims = new ClaimStore(db.tx(), options.engine().engineId(), options.engine().claimStaleAfter());
     List<VersionedNotifier> sinks = new java.util.ArrayList<>();
-    if (options.notifications().enabled()) {
-      sinks.add(new RabbitVersionedNotifier(options.notifications().transportUrl().orElseThrow(),
-          options.notifications().exchange(), options.host()));
+    if (publisher != null) {
+      sinks.add(new RabbitVersionedNotifier(publisher));
     }
     if (!options.webhooks().urls().isEmpty()) {
       sinks.add(new WebhookNotifier(options.webhooks()));

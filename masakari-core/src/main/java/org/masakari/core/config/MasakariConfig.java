@@ -45,6 +45,8 @@ public final class MasakariConfig {
   private final ApiOptions api;
   private final DatabaseOptions database;
   private final MessagingOptions messaging;
+  private final NotificationsOptions notifications;
+  private final String host;
   private final NovaOptions nova;
   private final KeystoneAuthOptions keystone;
   private final Path policyFile;
@@ -60,6 +62,9 @@ public final class MasakariConfig {
     this.database = DatabaseOptions.from(dbSection);
     Section rabbit = ini.section("oslo_messaging_rabbit");
     this.messaging = MessagingOptions.from(d, rabbit, ours);
+    Section notif = ini.section("oslo_messaging_notifications");
+    this.notifications = NotificationsOptions.from(d, notif);
+    this.host = d.string("host", defaultHost());
     this.nova = NovaOptions.from(d);
     Section ks = ini.section("keystone_authtoken");
     this.keystone = KeystoneAuthOptions.from(ks);
@@ -76,7 +81,7 @@ public final class MasakariConfig {
     mw.accept("secure_proxy_ssl_header", "http_basic_auth_user_file");
     d.accept(ACCEPTED_DEFAULTS);
     List<String> w = new ArrayList<>();
-    for (Section s : List.of(d, mw, ours, dbSection, rabbit, ks, policy)) {
+    for (Section s : List.of(d, mw, ours, dbSection, rabbit, notif, ks, policy)) {
       s.unknownOptions().forEach(e -> w.add(where(e) + " unknown option " + e.option() + " (ignored)"));
     }
     for (String name : ini.sections()) {
@@ -116,6 +121,24 @@ public final class MasakariConfig {
 
   public DatabaseOptions database() {
     return database;
+  }
+
+  /** {@code [oslo_messaging_notifications]}: the API's versioned notifications (contract §6). */
+  public NotificationsOptions notifications() {
+    return notifications;
+  }
+
+  /** {@code [DEFAULT] host}: this node's name in events ({@code publisher_id}); default the machine's name. */
+  public String host() {
+    return host;
+  }
+
+  private static String defaultHost() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      return "localhost";
+    }
   }
 
   public MessagingOptions messaging() {

@@ -10,6 +10,8 @@ import org.masakari.core.queue.InProcessWorkQueue;
 import org.masakari.core.queue.OutboxRelay;
 import org.masakari.core.queue.RabbitWorkQueue;
 import org.masakari.core.queue.WorkQueue;
+import org.masakari.core.events.ApiEvents;
+import org.masakari.core.events.OsloPublisher;
 import org.masakari.core.service.HostService;
 import org.masakari.core.service.NotificationService;
 import org.masakari.core.service.SegmentService;
@@ -30,6 +32,7 @@ public final class CoreRuntime implements AutoCloseable {
   private final SegmentService segments;
   private final HostService hosts;
   private final NotificationService notifications;
+  private final OsloPublisher publisher;
 
   private CoreRuntime(Database database, WorkQueue queue, OutboxRelay relay, ComputeServiceDirectory directory,
       MasakariConfig cfg) {
@@ -37,9 +40,13 @@ public final class CoreRuntime implements AutoCloseable {
     this.queue = queue;
     this.relay = relay;
     this.computeDirectory = directory;
-    this.segments = new SegmentService(database.tx());
-    this.hosts = new HostService(database.tx(), directory);
-    this.notifications = new NotificationService(database.tx(), relay, cfg.api().duplicateWindow());
+    var n = cfg.notifications();
+    this.publisher = n.enabled() ? new OsloPublisher(n.transportUrl().orElseThrow(), n.exchange(),
+        "masakari-api:" + cfg.host()) : null;
+    ApiEvents events = publisher == null ? ApiEvents.none() : ApiEvents.bus(publisher);
+    this.segments = new SegmentService(database.tx(), events);
+    this.hosts = new HostService(database.tx(), directory, events);
+    this.notifications = new NotificationService(database.tx(), relay, cfg.api().duplicateWindow(), events);
   }
 
   /** Options that differ between the production daemons and the all-in-one mode. */
@@ -119,6 +126,9 @@ public final class CoreRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    if (publisher != null) {
+      publisher.close();
+    }
     relay.close();
     queue.close();
     database.close();

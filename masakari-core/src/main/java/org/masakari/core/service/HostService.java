@@ -6,6 +6,8 @@ import org.masakari.core.db.Tx;
 import org.masakari.core.domain.Host;
 import org.masakari.core.domain.Segment;
 import org.masakari.core.domain.Uuids;
+import org.masakari.core.events.Announced;
+import org.masakari.core.events.ApiEvents;
 import org.masakari.core.fault.Fault;
 import org.masakari.core.nova.ComputeServiceDirectory;
 import org.masakari.core.repository.PageRequest;
@@ -18,10 +20,21 @@ public final class HostService {
   private static final Logger LOG = LoggerFactory.getLogger(HostService.class);
   private final Tx tx;
   private final ComputeServiceDirectory nova;
+  private final ApiEvents events;
 
   public HostService(Tx tx, ComputeServiceDirectory nova) {
+    this(tx, nova, ApiEvents.none());
+  }
+
+  public HostService(Tx tx, ComputeServiceDirectory nova, ApiEvents events) {
     this.tx = tx;
     this.nova = nova;
+    this.events = events;
+  }
+
+  private Announced<Host> announced(String action) {
+    // the host's segment is loaded with it (eager), so payloads can be built after the session closed
+    return new Announced<>((phase, h, fault) -> events.host(action, phase, h, h.getSegment(), fault));
   }
 
   public List<Host> list(String segmentId, String name, String type, Boolean onMaintenance, Boolean reserved,
@@ -61,27 +74,30 @@ public final class HostService {
   public Host create(String segmentId, HostChanges c) {
     Segment seg = tx.call(s -> SegmentService.find(s, segmentId));
     requireComputeService(c.name());
+    Announced<Host> event = announced("create");
     try {
       Host host = tx.call(s -> {
         Segment live = SegmentService.find(s, seg.getUuid());
-        requireNameFree(s, c.name(), null);
         Host h = new Host();
-        h.setUuid(Uuids.random());
         h.setName(c.name());
         h.setType(c.type());
         h.setControlAttributes(c.controlAttributes());
         h.setReserved(Boolean.TRUE.equals(c.reserved()));
         h.setOnMaintenance(Boolean.TRUE.equals(c.onMaintenance()));
         h.setSegment(live);
+        event.start(h);
+        requireNameFree(s, c.name(), null);
+        h.setUuid(Uuids.random());
         h.markCreated();
         s.persist(h);
         NotificationService.guard(s, h.getUuid());
         return h;
       });
+      event.end(host);
       LOG.info("[host={}] created name={} segment={}", host.getUuid(), host.getName(), seg.getUuid());
       return host;
     } catch (RuntimeException e) {
-      throw duplicateName(e, c.name());
+      throw event.failed(duplicateName(e, c.name()));
     }
   }
 
@@ -94,10 +110,12 @@ public final class HostService {
     if (c.name() != null && !c.name().equals(current.getName())) {
       requireComputeService(c.name());
     }
+    Announced<Host> event = announced("update");
     try {
       Host host = tx.call(s -> {
         Host h = find(s, segmentId, hostId);
         requireNotUnderRecovery(s, h, "updated");
+        event.start(h);
         if (c.name() != null && !c.name().equals(h.getName())) {
           requireNameFree(s, c.name(), h.getId());
           h.setName(c.name());
@@ -117,21 +135,30 @@ public final class HostService {
         h.markUpdated();
         return h;
       });
+      event.end(host);
       LOG.info("[host={}] updated", host.getUuid());
       return host;
     } catch (RuntimeException e) {
-      throw duplicateName(e, c.name());
+      throw event.failed(duplicateName(e, c.name()));
     }
   }
 
   public void delete(String segmentId, String hostId) {
-    String uuid = tx.call(s -> {
-      Host h = find(s, segmentId, hostId);
-      requireNotUnderRecovery(s, h, "deleted");
-      h.softDelete();
-      return h.getUuid();
-    });
-    LOG.info("[host={}] deleted", uuid);
+    Announced<Host> event = announced("delete");
+    Host deleted;
+    try {
+      deleted = tx.call(s -> {
+        Host h = find(s, segmentId, hostId);
+        requireNotUnderRecovery(s, h, "deleted");
+        event.start(h);
+        h.softDelete();
+        return h;
+      });
+    } catch (RuntimeException e) {
+      throw event.failed(e);
+    }
+    event.end(deleted);
+    LOG.info("[host={}] deleted", deleted.getUuid());
   }
 
   private static void requireNotUnderRecovery(Session s, Host h, String verb) {

@@ -15,6 +15,8 @@ import org.masakari.core.domain.NotificationType;
 import org.masakari.core.domain.OutboxEntry;
 import org.masakari.core.domain.Uuids;
 import org.masakari.core.domain.VMove;
+import org.masakari.core.events.Announced;
+import org.masakari.core.events.ApiEvents;
 import org.masakari.core.fault.Fault;
 import org.masakari.core.queue.OutboxRelay;
 import org.masakari.core.queue.WorkItem;
@@ -35,41 +37,57 @@ public final class NotificationService {
   private final OutboxRelay relay;
   private final Duration duplicateWindow;
 
+  private final ApiEvents events;
+
   public NotificationService(Tx tx, OutboxRelay relay, Duration duplicateWindow) {
+    this(tx, relay, duplicateWindow, ApiEvents.none());
+  }
+
+  public NotificationService(Tx tx, OutboxRelay relay, Duration duplicateWindow, ApiEvents events) {
     this.tx = tx;
     this.relay = relay;
     this.duplicateWindow = duplicateWindow;
+    this.events = events;
   }
 
   public Notification create(NewNotification n) {
-    Notification created = tx.call(s -> {
-      Host host = s.createQuery("from Host h where h.name = :n and h.deleted = 0", Host.class)
-          .setParameter("n", n.hostname()).getResultStream().findFirst()
-          .orElseThrow(() -> Fault.badRequest("Host with name " + n.hostname() + " could not be found."));
-      guard(s, host.getUuid());
-      // duplicate before maintenance (upstream checks maintenance first): a resent notification stays
-      // "duplicate" however fast the engine already put its host on maintenance; both are 409
-      if (isDuplicate(s, host.getUuid(), n)) {
-        throw Fault.conflict("Notification received from host " + n.hostname() + " of type " + n.type().name()
-            + " is duplicate.");
-      }
-      if (host.isOnMaintenance()) {
-        throw Fault.conflict("Notification received from host " + n.hostname() + " of type '" + n.type().name()
-            + "' is ignored as the host is already under maintenance.");
-      }
-      Notification e = new Notification();
-      e.setNotificationUuid(Uuids.random());
-      e.setGeneratedTime(n.generatedTime());
-      e.setSourceHostUuid(host.getUuid());
-      e.setType(n.type());
-      e.setPayload(toJson(n.payload()));
-      e.setStatus(NotificationStatus.NEW);
-      e.setFailoverSegmentUuid(host.getFailoverSegmentId());
-      e.markCreated();
-      s.persist(e);
-      s.persist(new OutboxEntry(e.getNotificationUuid(), host.getUuid(), n.type().name(), LocalDateTime.now(java.time.ZoneOffset.UTC)));
-      return e;
-    });
+    Announced<Notification> event = new Announced<>((phase, e, fault) -> events.notification("create", phase, e, fault));
+    Notification created;
+    try {
+      created = tx.call(s -> {
+        Host host = s.createQuery("from Host h where h.name = :n and h.deleted = 0", Host.class)
+            .setParameter("n", n.hostname()).getResultStream().findFirst()
+            .orElseThrow(() -> Fault.badRequest("Host with name " + n.hostname() + " could not be found."));
+        guard(s, host.getUuid());
+        // duplicate before maintenance (upstream checks maintenance first): a resent notification stays
+        // "duplicate" however fast the engine already put its host on maintenance; both are 409
+        if (isDuplicate(s, host.getUuid(), n)) {
+          throw Fault.conflict("Notification received from host " + n.hostname() + " of type " + n.type().name()
+              + " is duplicate.");
+        }
+        if (host.isOnMaintenance()) {
+          throw Fault.conflict("Notification received from host " + n.hostname() + " of type '" + n.type().name()
+              + "' is ignored as the host is already under maintenance.");
+        }
+        Notification e = new Notification();
+        e.setGeneratedTime(n.generatedTime());
+        e.setSourceHostUuid(host.getUuid());
+        e.setType(n.type());
+        e.setPayload(toJson(n.payload()));
+        e.setStatus(NotificationStatus.NEW);
+        e.setFailoverSegmentUuid(host.getFailoverSegmentId());
+        // upstream announces before the insert: no id or notification_uuid in the start payload
+        event.start(e);
+        e.setNotificationUuid(Uuids.random());
+        e.markCreated();
+        s.persist(e);
+        s.persist(new OutboxEntry(e.getNotificationUuid(), host.getUuid(), n.type().name(), LocalDateTime.now(java.time.ZoneOffset.UTC)));
+        return e;
+      });
+    } catch (RuntimeException e) {
+      throw event.failed(e);
+    }
+    event.end(created);
     LOG.info("[notification={}] [host={}] created type={} payload={}", created.getNotificationUuid(),
         created.getSourceHostUuid(), created.getTypeWire(), created.getPayload());
     relay.publishCommitted(new WorkItem(created.getNotificationUuid(), created.getSourceHostUuid(),

@@ -7,6 +7,8 @@ import org.masakari.core.domain.Host;
 import org.masakari.core.domain.Segment;
 import org.masakari.core.domain.SoftDeletable;
 import org.masakari.core.domain.Uuids;
+import org.masakari.core.events.Announced;
+import org.masakari.core.events.ApiEvents;
 import org.masakari.core.fault.Fault;
 import org.masakari.core.repository.PageRequest;
 import org.masakari.core.repository.PagedQuery;
@@ -17,9 +19,15 @@ import org.slf4j.LoggerFactory;
 public final class SegmentService {
   private static final Logger LOG = LoggerFactory.getLogger(SegmentService.class);
   private final Tx tx;
+  private final ApiEvents events;
 
   public SegmentService(Tx tx) {
+    this(tx, ApiEvents.none());
+  }
+
+  public SegmentService(Tx tx, ApiEvents events) {
     this.tx = tx;
+    this.events = events;
   }
 
   /** Filters: recovery_method, service_type (exact strings), enabled (already parsed). */
@@ -51,29 +59,34 @@ public final class SegmentService {
   }
 
   public Segment create(SegmentChanges c) {
+    Announced<Segment> event = new Announced<>((phase, seg, fault) -> events.segment("create", phase, seg, fault));
     try {
       Segment seg = tx.call(s -> {
-        requireNameFree(s, c.name(), null);
         Segment e = new Segment();
-        e.setUuid(Uuids.random());
         e.setName(c.name());
         e.setDescription(c.description());
         e.setRecoveryMethod(c.recoveryMethod());
         e.setServiceType(c.serviceType());
         e.setEnabled(c.enabled() == null || c.enabled());
+        // upstream announces before the insert, so its start payload has no id or uuid yet
+        event.start(e);
+        requireNameFree(s, c.name(), null);
+        e.setUuid(Uuids.random());
         e.markCreated();
         s.persist(e);
         return e;
       });
+      event.end(seg);
       LOG.info("[segment={}] created name={} recovery_method={}", seg.getUuid(), seg.getName(),
           seg.getRecoveryMethodWire());
       return seg;
     } catch (RuntimeException e) {
-      throw duplicateName(e, c.name());
+      throw event.failed(duplicateName(e, c.name()));
     }
   }
 
   public Segment update(String id, SegmentChanges c) {
+    Announced<Segment> event = new Announced<>((phase, seg, fault) -> events.segment("update", phase, seg, fault));
     try {
       Segment seg = tx.call(s -> {
         Segment e = find(s, id);
@@ -81,6 +94,7 @@ public final class SegmentService {
           throw Fault.conflict("Failover segment " + e.getUuid()
               + " can't be updated as it is in-use to process notifications.");
         }
+        event.start(e);
         if (c.name() != null && !c.name().equals(e.getName())) {
           requireNameFree(s, c.name(), e.getId());
           e.setName(c.name());
@@ -100,30 +114,39 @@ public final class SegmentService {
         e.markUpdated();
         return e;
       });
+      event.end(seg);
       LOG.info("[segment={}] updated", seg.getUuid());
       return seg;
     } catch (RuntimeException e) {
-      throw duplicateName(e, c.name());
+      throw event.failed(duplicateName(e, c.name()));
     }
   }
 
   /** Soft-deletes the segment and all its live hosts; notifications and vmoves stay. */
   public void delete(String id) {
-    String uuid = tx.call(s -> {
-      Segment e = find(s, id);
-      if (isUnderRecovery(s, e.getUuid())) {
-        throw Fault.conflict("Failover segment (" + e.getUuid()
-            + ") can't be deleted as it is in-use to process notifications.");
-      }
-      List<Host> hosts = s.createQuery("from Host h where h.failoverSegmentId = :u and h.deleted = 0", Host.class)
-          .setParameter("u", e.getUuid()).getResultList();
-      for (Host h : hosts) {
-        h.softDelete();
-      }
-      e.softDelete();
-      return e.getUuid();
-    });
-    LOG.info("[segment={}] deleted with its hosts", uuid);
+    Announced<Segment> event = new Announced<>((phase, seg, fault) -> events.segment("delete", phase, seg, fault));
+    Segment deleted;
+    try {
+      deleted = tx.call(s -> {
+        Segment e = find(s, id);
+        if (isUnderRecovery(s, e.getUuid())) {
+          throw Fault.conflict("Failover segment (" + e.getUuid()
+              + ") can't be deleted as it is in-use to process notifications.");
+        }
+        event.start(e);
+        List<Host> hosts = s.createQuery("from Host h where h.failoverSegmentId = :u and h.deleted = 0", Host.class)
+            .setParameter("u", e.getUuid()).getResultList();
+        for (Host h : hosts) {
+          h.softDelete();
+        }
+        e.softDelete();
+        return e;
+      });
+    } catch (RuntimeException e) {
+      throw event.failed(e);
+    }
+    event.end(deleted);
+    LOG.info("[segment={}] deleted with its hosts", deleted.getUuid());
   }
 
   private static void requireNameFree(Session s, String name, Integer exceptId) {

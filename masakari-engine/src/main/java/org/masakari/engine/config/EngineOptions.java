@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.masakari.client.config.IniFile;
 import org.masakari.client.config.Section;
+import org.masakari.core.config.NotificationsOptions;
 
 /** Everything the engine reads from masakari.conf, validated once at start-up. */
 public record EngineOptions(String host, TimingOptions timing, HostFailureOptions hostFailure,

@@ -58,8 +58,26 @@ class VersionedNotificationsTest {
           events.add(JSON.readTree(envelope.path("oslo.message").asText()));
           keys.add(r.getEnvelope().getRoutingKey());
         }
-        return events.size() >= 4;
+        return events.stream().filter(m -> m.path("event_type").asText().startsWith("notification.")).count() >= 4;
       });
+      // the failed host went on maintenance: announced as host.update by the engine
+      List<JsonNode> hostUpdates = events.stream().filter(m -> m.path("event_type").asText().startsWith("host.")).toList();
+      assertThat(hostUpdates).extracting(m -> m.path("event_type").asText())
+          .containsExactly("host.update.start", "host.update.end");
+      JsonNode updated = hostUpdates.get(1).path("payload").path("masakari_object.data");
+      assertThat(hostUpdates.get(1).path("publisher_id").asText()).isEqualTo("masakari-engine:engine-host-1");
+      assertThat(updated.path("name").asText()).isEqualTo(hostName);
+      assertThat(updated.path("on_maintenance").asBoolean()).isTrue();
+      List<Integer> processIdx = new ArrayList<>();
+      for (int i = 0; i < events.size(); i++) {
+        if (events.get(i).path("event_type").asText().startsWith("notification.")) {
+          processIdx.add(i);
+        }
+      }
+      List<String> processKeys = processIdx.stream().map(keys::get).toList();
+      events.removeIf(m -> !m.path("event_type").asText().startsWith("notification."));
+      keys.clear();
+      keys.addAll(processKeys);
       assertThat(events).extracting(m -> m.path("event_type").asText()).containsExactly(
           "notification.process.start", "notification.process.end", "notification.process.start",
           "notification.process.error");

@@ -37,7 +37,8 @@ import org.masakari.sim.scenario.ScenarioLoader;
  * figure is the JVM's peak used heap sampled every 100 ms (API + engine + simulator, garbage included).
  * Next to each case: upstream's defaults computed by {@link UpstreamDefaultsModel} from the same Nova.
  *
- * <p>A discarded warm-up case runs first. Run: {@code bench/mttr-bench.sh [case ...]}; cases: single-10, single-100, single-1000, single-10-1s,
+ * <p>A discarded warm-up case runs first. Run: {@code bench/mttr-bench.sh [case ...]}; cases: single-10, single-100, single-1000,
+ * single-10-0.5s, single-100-0.5s, single-1000-0.5s (issue 3's latency), single-10-1s,
  * single-200-1s, single-200-1s-t50 (host_failure_recovery_threads = 50), rack-50x100.
  */
 public final class MttrBenchmark {
@@ -59,6 +60,9 @@ public final class MttrBenchmark {
       new Case("single-10", 1, 10, Duration.ZERO),
       new Case("single-100", 1, 100, Duration.ZERO),
       new Case("single-1000", 1, 1000, Duration.ZERO),
+      new Case("single-10-0.5s", 1, 10, Duration.ofMillis(500)),
+      new Case("single-100-0.5s", 1, 100, Duration.ofMillis(500)),
+      new Case("single-1000-0.5s", 1, 1000, Duration.ofMillis(500)),
       new Case("single-10-1s", 1, 10, Duration.ofSeconds(1)),
       new Case("single-200-1s", 1, 200, Duration.ofSeconds(1)),
       new Case("single-200-1s-t50", 1, 200, Duration.ofSeconds(1), 50),
@@ -177,9 +181,10 @@ public final class MttrBenchmark {
     double latency = c.callLatency().toMillis() / 1000.0;
     String first = latency == 0 ? String.format("%.2f s", r.firstEvacuate())
         : String.format("%.2f s (sent at %.2f s)", r.firstEvacuate(), r.firstEvacuate() - latency);
-    return String.format("| %s | %d (%d host%s) | %.0f s | %s | %.1f s | %.1f s | %.1f s %s | %d MiB |"
+    return String.format("| %s | %d (%d host%s) | %s s | %s | %.1f s | %.1f s | %.1f s %s | %d MiB |"
             + " %.0f s / %.0f s / %.0f s | %.1f× |%s",
-        c.name(), c.instances(), c.failedHosts(), c.failedHosts() == 1 ? "" : "s", c.callLatency().toMillis() / 1000.0,
+        c.name(), c.instances(), c.failedHosts(), c.failedHosts() == 1 ? "" : "s",
+        new java.math.BigDecimal(c.callLatency().toMillis()).movePointLeft(3).stripTrailingZeros().toPlainString(),
         first, r.lastEvacuate(), r.allActive(), r.finished(), r.outcomes(), r.heapPeakMiB(),
         up.firstEvacuate(), up.lastEvacuate(c.perHost()), upActive, upActive / r.allActive(),
         r.evacuatedTwice() == 0 && r.notActive() == 0 ? ""

@@ -1,4 +1,4 @@
-package org.masakari.engine.config;
+package org.masakari.core.config;
 
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +12,7 @@ import org.masakari.core.queue.TransportUrl;
  * default {@code masakari}).
  */
 public record NotificationsOptions(boolean enabled, Optional<TransportUrl> transportUrl, String exchange) {
-  static NotificationsOptions from(Section d, Section n) {
+  public static NotificationsOptions from(Section d, Section n) {
     List<String> drivers = n.list("driver", List.of());
     boolean enabled = drivers.stream().anyMatch(x -> x.equals("messagingv2") || x.equals("messaging"));
     Optional<String> raw = n.optString("transport_url").or(() -> d.optString("transport_url"));
