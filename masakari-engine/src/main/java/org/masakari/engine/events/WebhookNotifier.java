@@ -42,7 +42,7 @@ public final class WebhookNotifier implements VersionedNotifier {
 
   public WebhookNotifier(WebhookOptions options) {
     this.options = options;
-    this.http = HttpClient.newBuilder().connectTimeout(options.timeout()).build();
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(options.timeout()).build();
   }
 
   @Override

@@ -43,7 +43,11 @@ public final class OpenStack4jNova implements NovaPort {
 
   public OpenStack4jNova(NovaCredentials creds) {
     this.session = new NovaSession(creds);
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(creds.timeoutSeconds())).build();
+    // HTTP/1.1 as Nova's web servers speak it: over h2c the JDK client multiplexes every call on one
+    // connection and fails calls beyond the server's stream limit ("too many concurrent streams") instead
+    // of queueing them, which a rack failure's hundreds of parallel evacuations hit
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(creds.timeoutSeconds())).build();
   }
 
   @Override

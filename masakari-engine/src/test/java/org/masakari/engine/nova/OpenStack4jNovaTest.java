@@ -43,6 +43,18 @@ class OpenStack4jNovaTest {
   }
 
   @Test
+  void callsStayOnHttp11SoThatParallelCallsAreNeverRefusedForStreamLimits() {
+    stub.actionsAccepted("s1");
+    nova.lock("s1");
+    // an h2c upgrade offer would put every call on one HTTP/2 connection (JDK client: "too many concurrent streams")
+    assertThat(stub.wm().findAll(postRequestedFor(urlEqualTo(NovaStub.COMPUTE + "/servers/s1/action"))))
+        .singleElement().satisfies(r -> {
+          assertThat(r.containsHeader("Upgrade")).isFalse();
+          assertThat(r.containsHeader("HTTP2-Settings")).isFalse();
+        });
+  }
+
+  @Test
   void argumentLessActionsSendNullLikeNovaclient() {
     stub.actionsAccepted("s1");
     nova.stop("s1");
