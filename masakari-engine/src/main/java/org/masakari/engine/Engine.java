@@ -112,7 +112,9 @@ public final class Engine implements AutoCloseable {
     scheduler.every(ExpireNotificationsJob.class, t.expiryCheckInterval(), t.expiryCheckInterval());
     scheduler.every(ResumeStaleClaimsJob.class, options.engine().staleCheckInterval(), options.engine().staleCheckInterval());
     scheduler.start();
-    queue.subscribe(processor, options.engine().maxConcurrentNotifications());
+    // twice the concurrency: a message whose host is busy waits unacked (retried on a timer, holding no
+    // worker), and as many such messages as workers must not stop other hosts' notifications from arriving
+    queue.subscribe(processor, 2 * options.engine().maxConcurrentNotifications());
     java.util.concurrent.CompletableFuture.runAsync(() -> {
       nova.warmUp();
       services.load();
