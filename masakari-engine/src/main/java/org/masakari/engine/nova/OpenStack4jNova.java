@@ -36,7 +36,12 @@ import org.openstack4j.model.compute.HostAggregate;
 public final class OpenStack4jNova implements NovaPort {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_PAGES = 1000;
-  static final Duration CLOCK_MARGIN = Duration.ofSeconds(2);
+  /**
+   * Nova's {@code updated_at} comes from the clock of the service that saved the instance (the destination
+   * compute for a finished rebuild), not from the API host's; 10 s covers hosts whose NTP has drifted. A
+   * larger margin only makes each poll return a few more servers.
+   */
+  static final Duration CLOCK_MARGIN = Duration.ofSeconds(10);
 
   private final NovaSession session;
   private final HttpClient http;
