@@ -106,6 +106,11 @@ final class EvacuationWatcher {
     }
     pending.put(id, w);
     added.set(true);
+    // a poll may have seen it between the look above and the put, and settled without it
+    Seen now = seen.get(id);
+    if (now != null && now != before) {
+      settleOne(w, now, false);
+    }
     return w.done;
   }
 
@@ -203,19 +208,24 @@ final class EvacuationWatcher {
 
   private void settle(boolean timeUp) {
     for (Watch w : List.copyOf(pending.values())) {
-      Seen s = seen.get(w.id);
-      Verdict v = s == null ? Verdict.WAIT : verdict(w, s);
-      if (v == Verdict.DONE) {
-        pending.remove(w.id);
+      settleOne(w, seen.get(w.id), timeUp);
+    }
+  }
+
+  /** Completes the watch when its state decides it; removing it from {@code pending} first makes this once only. */
+  private void settleOne(Watch w, Seen s, boolean timeUp) {
+    Verdict v = s == null ? Verdict.WAIT : verdict(w, s);
+    if (v == Verdict.DONE) {
+      if (pending.remove(w.id, w)) {
         w.done.complete(s.server());
-      } else if (v == Verdict.FAILED) {
-        pending.remove(w.id);
-        w.done.completeExceptionally(new RecoveryFailed("Instance " + w.id + " went to error state during evacuation"));
-      } else if (timeUp && System.nanoTime() - w.deadlineNanos >= 0) {
-        pending.remove(w.id);
-        w.done.completeExceptionally(new PollTimeout(tag + " [instance=" + w.id + "] evacuation: not reached within "
-            + timeout.toMillis() / 1000.0 + " s"));
       }
+    } else if (v == Verdict.FAILED) {
+      if (pending.remove(w.id, w)) {
+        w.done.completeExceptionally(new RecoveryFailed("Instance " + w.id + " went to error state during evacuation"));
+      }
+    } else if (timeUp && System.nanoTime() - w.deadlineNanos >= 0 && pending.remove(w.id, w)) {
+      w.done.completeExceptionally(new PollTimeout(tag + " [instance=" + w.id + "] evacuation: not reached within "
+          + timeout.toMillis() / 1000.0 + " s"));
     }
   }
 
