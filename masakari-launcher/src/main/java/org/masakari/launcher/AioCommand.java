@@ -36,6 +36,9 @@ public final class AioCommand implements Callable<Integer> {
   @Option(names = "--no-sim", description = "no simulated cloud: without --config, noauth2 and no Nova (the pre-demo behaviour)")
   boolean noSim;
 
+  @Option(names = "--no-monitors", description = "demo: do not report simulated failures as the monitors would; send the notifications yourself")
+  boolean noMonitors;
+
   @Option(names = "--sim-keystone-port", defaultValue = "5000", description = "demo: simulated Keystone port (default: ${DEFAULT-VALUE})")
   int simKeystonePort;
 
@@ -47,7 +50,8 @@ public final class AioCommand implements Callable<Integer> {
     Files.createDirectories(dataDir);
     // no Nova configured: the demo, with a simulated Keystone and Nova in this JVM (README's first command)
     if (!noSim && (config == null || !DemoLauncher.hasNovaCredentials(ConfigLoading.ini(config)))) {
-      return DemoLauncher.run(config, dataDir, listen, port, simKeystonePort, simNovaPort, useConfigDatabase);
+      return DemoLauncher.run(config, dataDir, listen, port, simKeystonePort, simNovaPort, useConfigDatabase,
+          !noMonitors);
     }
     MasakariConfig cfg = config == null
         ? MasakariConfig.ofLines(List.of("[DEFAULT]", "auth_strategy = noauth2", "nova_compute_host_check = false"))

@@ -7,6 +7,7 @@ import org.masakari.client.config.IniFile;
 import org.masakari.core.db.DatabaseUrl;
 import org.masakari.launcher.demo.DemoBanner;
 import org.masakari.launcher.demo.DemoCloud;
+import org.masakari.launcher.demo.SimulatedMonitors;
 import org.masakari.launcher.demo.DemoOptions;
 
 /** {@code masakari aio} with no Nova configured: starts the {@link DemoCloud} and prints what to try. */
@@ -20,6 +21,11 @@ final class DemoLauncher {
 
   static int run(Path config, Path dataDir, String listen, int port, int keystonePort, int novaPort,
       boolean useConfigDatabase) throws IOException {
+    return run(config, dataDir, listen, port, keystonePort, novaPort, useConfigDatabase, true);
+  }
+
+  static int run(Path config, Path dataDir, String listen, int port, int keystonePort, int novaPort,
+      boolean useConfigDatabase, boolean monitors) throws IOException {
     DemoOptions o = DemoOptions.defaults(dataDir, listen, port).withSimPorts(keystonePort, novaPort);
     if (config != null) {
       IniFile ini = ConfigLoading.ini(config);
@@ -30,9 +36,15 @@ final class DemoLauncher {
       }
     }
     DemoCloud cloud = DemoCloud.start(o);
-    Runtime.getRuntime().addShutdownHook(new Thread(cloud::close, "shutdown"));
+    SimulatedMonitors simulated = monitors ? SimulatedMonitors.attach(cloud) : null;
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (simulated != null) {
+        simulated.close();
+      }
+      cloud.close();
+    }, "shutdown"));
     String watch = "bin/masakari watch --endpoint " + cloud.apiUrl();
-    System.out.println(DemoBanner.text(cloud, watch));
+    System.out.println(DemoBanner.text(cloud, watch, monitors));
     System.out.flush();
     Daemon.started();
     return 0;

@@ -352,6 +352,22 @@ public final class CloudState {
 
   // ---- failure injection (control API) ----
 
+  /**
+   * Told of injected failures as a compute node's monitors would notice them (the demo's simulated
+   * monitors). Called with the cloud's lock held: implementations hand the work to their own thread.
+   */
+  public interface FailureListener {
+    void hostFailed(String host);
+
+    void serverCrashed(String serverId, String host);
+  }
+
+  private final List<FailureListener> failureListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  public void addFailureListener(FailureListener l) {
+    failureListeners.add(l);
+  }
+
   /** The host dies: its compute stops heartbeating and any work sent to it waits. */
   public synchronized void failHost(String name) {
     SimHost h = existingHost(name);
@@ -362,6 +378,7 @@ public final class CloudState {
     h.service.heartbeatStoppedAt = now();
     LOG.info("[host={}] failed: compute heartbeat stopped, {} servers on it", name,
         serversByHost.getOrDefault(name, new TreeMap<>()).size());
+    failureListeners.forEach(l -> l.hostFailed(name));
   }
 
   /**
@@ -423,6 +440,7 @@ public final class CloudState {
     InstanceAction a = startAction(s, new Caller(null, s.projectId, true), "stop");
     finishEvent(a, "compute_stop_instance", s.host, true, a.startTime());
     LOG.info("[server={}] crashed on host {}", id, s.host);
+    failureListeners.forEach(l -> l.serverCrashed(id, s.host));
   }
 
   public synchronized boolean isFailed(String host) {

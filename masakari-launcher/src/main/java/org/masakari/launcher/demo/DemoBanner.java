@@ -9,6 +9,11 @@ public final class DemoBanner {
   private DemoBanner() {}
 
   public static String text(DemoCloud cloud, String watchCommand) {
+    return text(cloud, watchCommand, false);
+  }
+
+  /** @param monitors whether simulated monitors report the simulator's failures (else the user does) */
+  public static String text(DemoCloud cloud, String watchCommand, boolean monitors) {
     String nova = cloud.sim().novaRoot();
     List<ServerSnapshot> servers = new SimView(cloud.sim()).servers().stream()
         .sorted(Comparator.comparing(ServerSnapshot::name)).toList();
@@ -36,18 +41,30 @@ public final class DemoBanner {
     b.append("    openstack segment list; openstack segment host list ").append(DemoScenario.SEGMENT).append('\n');
     b.append("    openstack server list --all-projects --long\n");
     b.append("    ").append(watchCommand).append("          # in another terminal: recovery as it happens\n\n");
-    b.append("    # a host dies (the simulator), and hostmonitor reports it:\n");
-    b.append("    curl -X POST ").append(nova).append("/sim/hosts/compute-1/fail\n");
-    b.append("    openstack notification create COMPUTE_HOST compute-1 \"$(date -u +%Y-%m-%dT%H:%M:%S)\" \\\n"
-        + "      '{\"event\": \"STOPPED\", \"host_status\": \"NORMAL\", \"cluster_status\": \"OFFLINE\"}'\n");
-    b.append("    openstack notification list; openstack notification show <uuid>\n");
-    b.append("    openstack server list --all-projects --long      # ha-* servers now on other hosts\n\n");
-    b.append("    # a guest crashes, and instancemonitor reports it:\n");
-    b.append("    curl -X POST ").append(nova).append("/sim/servers/").append(crashMe.id()).append("/crash\n");
-    b.append("    openstack notification create VM ").append(crashMe.host())
-        .append(" \"$(date -u +%Y-%m-%dT%H:%M:%S)\" \\\n      '{\"event\": \"LIFECYCLE\", \"instance_uuid\": \"")
-        .append(crashMe.id()).append("\", \"vir_domain_event\": \"STOPPED_FAILED\"}'\n\n");
-    b.append("    # the same with curl:\n");
+    if (monitors) {
+      b.append("    # a host dies (the simulator); the demo's hostmonitor reports it at once:\n");
+      b.append("    curl -X POST ").append(nova).append("/sim/hosts/compute-1/fail\n");
+      b.append("    openstack notification list; openstack notification show <uuid>\n");
+      b.append("    openstack server list --all-projects --long      # ha-* servers now on other hosts\n\n");
+      b.append("    # a guest crashes; the demo's instancemonitor reports it:\n");
+      b.append("    curl -X POST ").append(nova).append("/sim/servers/").append(crashMe.id()).append("/crash\n\n");
+      b.append("    # (start with --no-monitors to send the monitors' notifications yourself:\n");
+      b.append("    #  openstack notification create COMPUTE_HOST compute-1 \"$(date -u +%Y-%m-%dT%H:%M:%S)\" \\\n"
+          + "    #    '{\"event\": \"STOPPED\", \"host_status\": \"NORMAL\", \"cluster_status\": \"OFFLINE\"}')\n\n");
+    } else {
+      b.append("    # a host dies (the simulator), and hostmonitor reports it:\n");
+      b.append("    curl -X POST ").append(nova).append("/sim/hosts/compute-1/fail\n");
+      b.append("    openstack notification create COMPUTE_HOST compute-1 \"$(date -u +%Y-%m-%dT%H:%M:%S)\" \\\n"
+          + "      '{\"event\": \"STOPPED\", \"host_status\": \"NORMAL\", \"cluster_status\": \"OFFLINE\"}'\n");
+      b.append("    openstack notification list; openstack notification show <uuid>\n");
+      b.append("    openstack server list --all-projects --long      # ha-* servers now on other hosts\n\n");
+      b.append("    # a guest crashes, and instancemonitor reports it:\n");
+      b.append("    curl -X POST ").append(nova).append("/sim/servers/").append(crashMe.id()).append("/crash\n");
+      b.append("    openstack notification create VM ").append(crashMe.host())
+          .append(" \"$(date -u +%Y-%m-%dT%H:%M:%S)\" \\\n      '{\"event\": \"LIFECYCLE\", \"instance_uuid\": \"")
+          .append(crashMe.id()).append("\", \"vir_domain_event\": \"STOPPED_FAILED\"}'\n\n");
+    }
+    b.append("    # the API with curl:\n");
     b.append("    TOKEN=$(openstack token issue -f value -c id)\n");
     b.append("    curl -s -H \"X-Auth-Token: $TOKEN\" -H 'OpenStack-API-Version: instance-ha 1.3' ")
         .append(cloud.apiUrl()).append("/notifications\n");

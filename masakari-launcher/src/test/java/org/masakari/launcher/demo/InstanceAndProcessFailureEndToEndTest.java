@@ -98,6 +98,10 @@ class InstanceAndProcessFailureEndToEndTest {
       assertThat(banner).contains(s.id());
     }
     assertThat(java.nio.file.Files.readString(cloud.openrc())).endsWith(Openrc.text(keystone));
+    // with the simulated monitors (the aio default) the banner says they report, and how to do without them
+    String withMonitors = DemoBanner.text(cloud, "bin/masakari watch", true);
+    assertThat(withMonitors).contains("the demo's hostmonitor reports it", "the demo's instancemonitor reports it",
+        "--no-monitors", cloud.sim().novaRoot() + "/sim/hosts/compute-1/fail");
   }
 
   private ServerSnapshot onHost(String prefix, String host) {
