@@ -53,6 +53,11 @@ public final class Balancer implements AutoCloseable {
 
   public synchronized void start(LbConfig config) {
     checker.start();
+    FrontendConfig firstFast = config.frontends().stream().filter(Balancer::isFastPath).findFirst().orElse(null);
+    if (!config.warmup().isZero() && firstFast != null) {
+      // before any frontend listens (and so before VRRP may take the VIP): the JIT compiles the proxy path
+      new StartupWarmup(fastLoops(), firstFast.forwardedHeaders()).run(config.warmup());
+    }
     apply(config);
     LOG.info("balancer started: {} frontend(s), {} backend(s), {} event loop(s), native transport {}",
         config.frontends().size(), config.backends().size(), instances, vertx.isNativeTransportEnabled());

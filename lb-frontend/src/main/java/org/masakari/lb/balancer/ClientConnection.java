@@ -254,9 +254,13 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
       sc.write(c, sc.voidPromise());
       serverFlushPending = true;
       if (!sc.isWritable()) {
+        // pause first: the flush may drain the buffer and report writability before it returns
+        ch.config().setAutoRead(false);
         sc.flush();
         serverFlushPending = false;
-        ch.config().setAutoRead(false);
+        if (sc.isWritable()) {
+          ch.config().setAutoRead(true);
+        }
       }
     }
   }
@@ -382,11 +386,12 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     }
     if (msg instanceof HttpContent part) {
       if (informational) {
+        // the end of a 1xx answer goes through too: the client-side encoder waits for it
         if (part instanceof LastHttpContent) {
           informational = false;
-          clientFlushPending = true;
         }
-        part.release();
+        ch.write(part, ch.voidPromise());
+        clientFlushPending = true;
         return;
       }
       if (part instanceof LastHttpContent) {
@@ -401,8 +406,11 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         ch.write(part, ch.voidPromise());
         clientFlushPending = true;
         if (!ch.isWritable()) {
-          flushToClient();
           c.channel().config().setAutoRead(false);
+          flushToClient();
+          if (ch.isWritable()) {
+            c.channel().config().setAutoRead(true);
+          }
         }
       }
     }

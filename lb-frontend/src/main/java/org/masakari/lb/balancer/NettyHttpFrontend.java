@@ -62,6 +62,7 @@ public final class NettyHttpFrontend {
   void start() {
     FrontendConfig fc = config;
     List<EventLoop> own = loops.epoll() ? loops.loops() : List.of(loops.loops().get(0));
+    int port = fc.bind().port();
     for (EventLoop loop : own) {
       ServerBootstrap b = new ServerBootstrap().channel(loops.serverChannelClass())
           .option(ChannelOption.SO_BACKLOG, 4096).option(ChannelOption.SO_REUSEADDR, true)
@@ -77,14 +78,21 @@ public final class NettyHttpFrontend {
       } else {
         b.group(loop, loops.group());
       }
-      ChannelFuture f = b.bind(new InetSocketAddress(fc.bind().host(), fc.bind().port()));
+      ChannelFuture f = b.bind(new InetSocketAddress(fc.bind().host(), port));
       if (!f.awaitUninterruptibly(BIND_TIMEOUT_SECONDS, TimeUnit.SECONDS) || !f.isSuccess()) {
         closeListeners();
         throw new IllegalStateException("[frontend=" + fc.name() + "] cannot listen on " + fc.bind() + ": "
             + (f.cause() == null ? "timeout" : f.cause().getMessage()), f.cause());
       }
       listeners.add(f.channel());
+      // port 0 (the warm-up): every loop's socket takes the port the first one was given
+      port = ((InetSocketAddress) f.channel().localAddress()).getPort();
     }
+  }
+
+  /** The bound port (differs from the configured one only for port 0). */
+  int port() {
+    return ((InetSocketAddress) listeners.get(0).localAddress()).getPort();
   }
 
   /** A reload that keeps {@code bind}: new connections and requests use {@code next}, no socket is touched. */

@@ -179,7 +179,8 @@ public final class Server {
   public void trafficOk() {
     long now = System.nanoTime();
     // one shared write per millisecond at most: every event loop calls this on every answer
-    if (now - lastSuccessNanos > 1_000_000L) {
+    long last = lastSuccessNanos;
+    if (last == 0 || now - last > 1_000_000L) {
       lastSuccessNanos = now;
     }
     if (consecutiveTrafficErrors.get() != 0) {
