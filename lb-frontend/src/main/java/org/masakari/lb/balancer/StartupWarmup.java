@@ -39,6 +39,9 @@ import org.slf4j.LoggerFactory;
 final class StartupWarmup {
   private static final Logger LOG = LoggerFactory.getLogger(StartupWarmup.class);
   private static final int KEEP_ALIVE_CLIENTS = 14;
+  /** Phase 2's connections, as many as lb-bench's wrk opens. */
+  private static final int TAKEOVER_CLIENTS = 64;
+  private static final long PHASE2_MIN_MILLIS = 1000;
   private static final int CLOSING_CLIENTS = 2;
   /** The JIT counts as done when it compiled for at most this long in the last second. */
   private static final long JIT_IDLE_MILLIS_PER_WINDOW = 100;
@@ -56,7 +59,6 @@ final class StartupWarmup {
   private final NettyLoops loops;
   private final boolean forwardedHeaders;
   private final AtomicLong requests = new AtomicLong();
-  private volatile boolean stop;
 
   StartupWarmup(NettyLoops loops, boolean forwardedHeaders) {
     this.loops = loops;
@@ -87,34 +89,55 @@ final class StartupWarmup {
         forwardedHeaders, null, null), registry, loops);
     frontend.start();
     InetSocketAddress target = new InetSocketAddress(LOCALHOST, frontend.port());
-    CountDownLatch clients = new CountDownLatch(KEEP_ALIVE_CLIENTS + CLOSING_CLIENTS);
-    for (int i = 0; i < KEEP_ALIVE_CLIENTS + CLOSING_CLIENTS; i++) {
-      new Client(target, i >= KEEP_ALIVE_CLIENTS, clients).connect();
-    }
     CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-    long minEnd = t0 + duration.toNanos();
     long maxEnd = t0 + MAX_FACTOR * duration.toNanos();
-    // JIT time at the start of each of the last WINDOW ticks (100 ms apart)
-    long[] jitAt = new long[JIT_WINDOW_TICKS];
-    long lastJit = jitMillis(jit);
-    java.util.Arrays.fill(jitAt, Long.MIN_VALUE);
-    for (int tick = 0; System.nanoTime() < maxEnd && clients.getCount() > 0; tick++) {
-      await(clients, 100);
-      lastJit = jitMillis(jit);
-      long windowStart = jitAt[tick % JIT_WINDOW_TICKS];
-      jitAt[tick % JIT_WINDOW_TICKS] = lastJit;
-      LOG.debug("warm-up: {} requests, JIT {} ms", requests.get(), lastJit);
-      if (System.nanoTime() >= minEnd && requests.get() >= MIN_REQUESTS && windowStart != Long.MIN_VALUE
-          && lastJit - windowStart <= JIT_IDLE_MILLIS_PER_WINDOW) {
-        break;
-      }
-    }
-    stop = true;
-    await(clients, 2000);
+    // phase 1: a few busy connections until the JIT has compiled the proxy path
+    runPhase(target, KEEP_ALIVE_CLIENTS, t0 + duration.toNanos(), maxEnd, MIN_REQUESTS, jit);
+    // phase 2: the switch to new traffic (connections reset, many new ones at once, as a load
+    // generator or a VIP takeover brings) deoptimizes code compiled for phase 1; let that happen
+    // and recompile here rather than on the first real clients
+    long phase2 = System.nanoTime();
+    runPhase(target, TAKEOVER_CLIENTS, phase2 + TimeUnit.MILLISECONDS.toNanos(PHASE2_MIN_MILLIS), maxEnd,
+        requests.get() + MIN_REQUESTS / 4, jit);
     frontend.drain();
     dummy.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
     LOG.info("warm-up: {} requests through the fast path in {} ms (JIT total {} ms)", requests.get(),
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), lastJit);
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), jitMillis(jit));
+  }
+
+  /** Runs keep-alive clients (and {@link #CLOSING_CLIENTS}) until the JIT is idle past the bounds, then resets them. */
+  private void runPhase(InetSocketAddress target, int keepAlive, long minEnd, long maxEnd, long minRequests,
+      CompilationMXBean jit) {
+    Phase phase = new Phase(keepAlive + CLOSING_CLIENTS);
+    for (int i = 0; i < keepAlive + CLOSING_CLIENTS; i++) {
+      new Client(target, i >= keepAlive, phase).connect();
+    }
+    // JIT time at the start of each of the last WINDOW ticks (100 ms apart)
+    long[] jitAt = new long[JIT_WINDOW_TICKS];
+    java.util.Arrays.fill(jitAt, Long.MIN_VALUE);
+    for (int tick = 0; System.nanoTime() < maxEnd && phase.done.getCount() > 0; tick++) {
+      await(phase.done, 100);
+      long now = jitMillis(jit);
+      long windowStart = jitAt[tick % JIT_WINDOW_TICKS];
+      jitAt[tick % JIT_WINDOW_TICKS] = now;
+      LOG.debug("warm-up: {} requests, JIT {} ms", requests.get(), now);
+      if (System.nanoTime() >= minEnd && requests.get() >= minRequests && windowStart != Long.MIN_VALUE
+          && now - windowStart <= JIT_IDLE_MILLIS_PER_WINDOW) {
+        break;
+      }
+    }
+    phase.stop = true;
+    await(phase.done, 2000);
+  }
+
+  /** One set of clients: stopped together. */
+  private static final class Phase {
+    final CountDownLatch done;
+    volatile boolean stop;
+
+    Phase(int clients) {
+      done = new CountDownLatch(clients);
+    }
   }
 
   private static long jitMillis(CompilationMXBean jit) {
@@ -215,15 +238,15 @@ final class StartupWarmup {
   private final class Client extends RawMessages {
     private final InetSocketAddress target;
     private final boolean closeEach;
-    private final CountDownLatch done;
+    private final Phase phase;
     private final byte[] get;
     private final byte[] post;
     private int sent;
 
-    Client(InetSocketAddress target, boolean closeEach, CountDownLatch done) {
+    Client(InetSocketAddress target, boolean closeEach, Phase phase) {
       this.target = target;
       this.closeEach = closeEach;
-      this.done = done;
+      this.phase = phase;
       // like a load generator's requests: Host only, a length only with a body
       String host = "Host: " + LOCALHOST + ":" + target.getPort() + "\r\n" + (closeEach ? "Connection: close\r\n" : "");
       this.get = ("GET / HTTP/1.1\r\n" + host + "\r\n").getBytes(StandardCharsets.US_ASCII);
@@ -232,14 +255,14 @@ final class StartupWarmup {
     }
 
     void connect() {
-      if (stop) {
-        done.countDown();
+      if (phase.stop) {
+        phase.done.countDown();
         return;
       }
       new Bootstrap().group(loops.group()).channel(loops.socketChannelClass()).option(ChannelOption.TCP_NODELAY, true)
           .handler(this).connect(target).addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess()) {
-              done.countDown();
+              phase.done.countDown();
             }
           });
     }
@@ -264,9 +287,11 @@ final class StartupWarmup {
       requests.incrementAndGet();
       if (closeEach) {
         ctx.close();
-      } else if (stop) {
+      } else if (phase.stop) {
+        // reset, as a load generator ends its run
+        ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
         ctx.close();
-        done.countDown();
+        phase.done.countDown();
       } else {
         send(ctx);
       }
@@ -277,8 +302,8 @@ final class StartupWarmup {
       super.channelInactive(ctx);
       if (closeEach) {
         connect();
-      } else if (!stop) {
-        done.countDown();
+      } else if (!phase.stop) {
+        phase.done.countDown();
       }
     }
   }
