@@ -43,6 +43,8 @@ final class StartupWarmup {
   private static final int TAKEOVER_CLIENTS = 64;
   private static final long PHASE2_MIN_MILLIS = 1000;
   private static final int CLOSING_CLIENTS = 2;
+  /** Phase 2's new-connection-per-request clients: accept and close get hot too. */
+  private static final int TAKEOVER_CLOSING_CLIENTS = 8;
   /** The JIT counts as done when it compiled for at most this long in the last second. */
   private static final long JIT_IDLE_MILLIS_PER_WINDOW = 100;
   private static final int JIT_WINDOW_TICKS = 10;
@@ -53,7 +55,7 @@ final class StartupWarmup {
    */
   private static final long MIN_REQUESTS = 100_000;
   /** The longest warm-up, as a multiple of the configured time. */
-  private static final int MAX_FACTOR = 4;
+  private static final int MAX_FACTOR = 5;
   private static final String LOCALHOST = "127.0.0.1";
 
   private final NettyLoops loops;
@@ -92,12 +94,12 @@ final class StartupWarmup {
     CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
     long maxEnd = t0 + MAX_FACTOR * duration.toNanos();
     // phase 1: a few busy connections until the JIT has compiled the proxy path
-    runPhase(target, KEEP_ALIVE_CLIENTS, t0 + duration.toNanos(), maxEnd, MIN_REQUESTS, jit);
+    runPhase(target, KEEP_ALIVE_CLIENTS, CLOSING_CLIENTS, t0 + duration.toNanos(), maxEnd, MIN_REQUESTS, jit);
     // phase 2: the switch to new traffic (connections reset, many new ones at once, as a load
     // generator or a VIP takeover brings) deoptimizes code compiled for phase 1; let that happen
     // and recompile here rather than on the first real clients
     long phase2 = System.nanoTime();
-    runPhase(target, TAKEOVER_CLIENTS, phase2 + TimeUnit.MILLISECONDS.toNanos(PHASE2_MIN_MILLIS), maxEnd,
+    runPhase(target, TAKEOVER_CLIENTS, TAKEOVER_CLOSING_CLIENTS, phase2 + TimeUnit.MILLISECONDS.toNanos(PHASE2_MIN_MILLIS), maxEnd,
         requests.get() + MIN_REQUESTS / 4, jit);
     frontend.drain();
     dummy.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
@@ -105,11 +107,11 @@ final class StartupWarmup {
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), jitMillis(jit));
   }
 
-  /** Runs keep-alive clients (and {@link #CLOSING_CLIENTS}) until the JIT is idle past the bounds, then resets them. */
-  private void runPhase(InetSocketAddress target, int keepAlive, long minEnd, long maxEnd, long minRequests,
+  /** Runs keep-alive and closing clients until the JIT is idle past the bounds, then resets them. */
+  private void runPhase(InetSocketAddress target, int keepAlive, int closing, long minEnd, long maxEnd, long minRequests,
       CompilationMXBean jit) {
-    Phase phase = new Phase(keepAlive + CLOSING_CLIENTS);
-    for (int i = 0; i < keepAlive + CLOSING_CLIENTS; i++) {
+    Phase phase = new Phase(keepAlive + closing);
+    for (int i = 0; i < keepAlive + closing; i++) {
       new Client(target, i >= keepAlive, phase).connect();
     }
     // JIT time at the start of each of the last WINDOW ticks (100 ms apart)
