@@ -3,6 +3,9 @@
 # The "custom" plug-in of ../shared/tools/lb-bench.sh for our balancer: lb-frontend in the
 # foreground on 127.0.0.1:PORT over BACKENDS (comma-separated host:port), SIGTERM stops it.
 #   LB_MODE=http|tcp (http)   LB_FORWARDED=true|false (false, like lb-bench's HAProxy)   LB_CHECK_TYPE=tcp|http (tcp)   LB_EVENT_LOOPS (default $LB_THREADS or 1)
+#   LB_STARTUP_WARMUP=DURATION (8s): global.warmup, local traffic through the HTTP fast path inside
+#     the JVM before the frontend listens (JIT warm-up without a side port); 0 = none.
+#   LB_JAVA_OPTS: JVM options instead of the defaults below.
 #   LB_WARMUP_SECONDS=N (0): before listening on PORT, serve a side port and drive wrk through it
 #     for N s (JIT warm-up), then move the frontend to PORT by a reload (POST /reload on the admin
 #     port PORT+2000; SIGHUP would be lost under nohup, which leaves SIGHUP ignored). 0 = cold start.
@@ -19,7 +22,7 @@ CFG="$(mktemp /tmp/lb-frontend-bench.XXXXXX.yaml)"
 write_cfg() {  # listen port
   {
     # forwarded_headers false: lb-bench's HAProxy config has no "option forwardfor" either
-    printf 'global:\n  admin: 127.0.0.1:%s\n  event_loops: %s\nfrontends:\n  - name: fe\n    bind: 127.0.0.1:%s\n    mode: %s\n    default_backend: be\n    forwarded_headers: %s\n' $((PORT + 2000)) "$LOOPS" "$1" "$MODE" "${LB_FORWARDED:-false}"
+    printf 'global:\n  admin: 127.0.0.1:%s\n  event_loops: %s\n  warmup: %s\nfrontends:\n  - name: fe\n    bind: 127.0.0.1:%s\n    mode: %s\n    default_backend: be\n    forwarded_headers: %s\n' $((PORT + 2000)) "$LOOPS" "${LB_STARTUP_WARMUP:-8s}" "$1" "$MODE" "${LB_FORWARDED:-false}"
     printf 'backends:\n  - name: be\n    check: {type: %s, inter: %s, fall: %s, rise: %s}\n    servers:\n' "$CHECK" "$INTER" "$FALL" "$RISE"
     i=0; for b in ${BACKENDS//,/ }; do i=$((i+1)); printf '      - {name: be%d, address: "%s"}\n' "$i" "$b"; done
   } > "$CFG.new"
@@ -27,8 +30,9 @@ write_cfg() {  # listen port
 }
 LISTEN="$PORT"; [ "$WARM" -gt 0 ] && LISTEN=$((PORT + 1000))
 write_cfg "$LISTEN"
-java -XX:+UseParallelGC -Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:-UsePerfData \
-  -Dlogback.configurationFile="$MOD/src/main/resources/lb-logback.xml" \
+# shellcheck disable=SC2086
+java ${LB_JAVA_OPTS:--XX:+UseParallelGC -Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:-UsePerfData -Dio.netty.leakDetection.level=disabled} \
+  -Dlogback.configurationFile="${LB_LOGBACK:-$MOD/src/main/resources/lb-logback.xml}" \
   -cp "$MOD/target/classes:$MOD/target/lib/*" org.masakari.lb.LbMain --config "$CFG" &
 child=$!
 trap 'kill -TERM $child 2>/dev/null || true; wait $child 2>/dev/null || true; rm -f "$CFG"' EXIT TERM INT

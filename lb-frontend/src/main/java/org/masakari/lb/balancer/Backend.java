@@ -1,6 +1,5 @@
 package org.masakari.lb.balancer;
 
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.ArrayList;
@@ -123,7 +122,7 @@ public final class Backend {
    * Picks a server (sticky first, then the algorithm) among usable servers with room that were not
    * tried yet, and counts the connection on it. Queues when usable servers are all full.
    */
-  public Future<Server> acquire(Context context, RequestKey key, String stickyServer, Set<Server> tried) {
+  public Future<Server> acquire(LoopExecutor loop, RequestKey key, String stickyServer, Set<Server> tried) {
     Server s = choose(key, stickyServer, tried);
     if (s != null) {
       return Future.succeededFuture(s);
@@ -136,10 +135,10 @@ public final class Backend {
       return Future.failedFuture(new NoServerAvailableException("no server available in backend " + name));
     }
     Promise<Server> promise = Promise.promise();
-    Waiter w = new Waiter(context, key, stickyServer, tried, promise);
+    Waiter w = new Waiter(loop, key, stickyServer, tried, promise);
     queue.add(w);
     long timeout = Math.max(1, config.timeoutQueue().toMillis());
-    w.timerId = context.owner().setTimer(timeout, id -> {
+    w.cancelTimer = loop.schedule(timeout, () -> {
       if (w.claimed.compareAndSet(false, true)) {
         queue.remove(w);
         promise.fail(new NoServerAvailableException("queue timeout in backend " + name));
@@ -167,8 +166,11 @@ public final class Backend {
       }
       if (queue.remove(w) && w.claimed.compareAndSet(false, true)) {
         Waiter claimed = w;
-        claimed.context.owner().cancelTimer(claimed.timerId);
-        claimed.context.runOnContext(v -> claimed.promise.complete(s));
+        Runnable cancel = claimed.cancelTimer;
+        if (cancel != null) {
+          cancel.run();
+        }
+        claimed.loop.execute(() -> claimed.promise.complete(s));
       } else {
         // another thread served this waiter first: give the slot back
         s.connectionClosed();
@@ -211,16 +213,16 @@ public final class Backend {
   }
 
   private static final class Waiter {
-    final Context context;
+    final LoopExecutor loop;
     final RequestKey key;
     final String stickyServer;
     final Set<Server> tried;
     final Promise<Server> promise;
     final AtomicBoolean claimed = new AtomicBoolean();
-    volatile long timerId;
+    volatile Runnable cancelTimer;
 
-    Waiter(Context context, RequestKey key, String stickyServer, Set<Server> tried, Promise<Server> promise) {
-      this.context = context;
+    Waiter(LoopExecutor loop, RequestKey key, String stickyServer, Set<Server> tried, Promise<Server> promise) {
+      this.loop = loop;
       this.key = key;
       this.stickyServer = stickyServer;
       this.tried = tried;

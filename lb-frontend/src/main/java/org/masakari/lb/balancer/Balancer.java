@@ -30,7 +30,10 @@ public final class Balancer implements AutoCloseable {
   private final HealthChecker checker;
   private final Map<String, Deployed> frontends = new HashMap<>();
 
-  private record Deployed(FrontendConfig config, String deploymentId) {}
+  private NettyLoops fastLoops;
+
+  /** A running frontend: a Vert.x deployment (TCP, TLS) or a fast-path HTTP frontend. */
+  private record Deployed(FrontendConfig config, String deploymentId, NettyHttpFrontend fast) {}
 
   public Balancer(LbConfig config) {
     int loops = config.eventLoops() > 0 ? config.eventLoops() : Runtime.getRuntime().availableProcessors();
@@ -50,6 +53,11 @@ public final class Balancer implements AutoCloseable {
 
   public synchronized void start(LbConfig config) {
     checker.start();
+    FrontendConfig firstFast = config.frontends().stream().filter(Balancer::isFastPath).findFirst().orElse(null);
+    if (!config.warmup().isZero() && firstFast != null) {
+      // before any frontend listens (and so before VRRP may take the VIP): the JIT compiles the proxy path
+      new StartupWarmup(fastLoops(), firstFast.forwardedHeaders()).run(config.warmup());
+    }
     apply(config);
     LOG.info("balancer started: {} frontend(s), {} backend(s), {} event loop(s), native transport {}",
         config.frontends().size(), config.backends().size(), instances, vertx.isNativeTransportEnabled());
@@ -67,25 +75,67 @@ public final class Balancer implements AutoCloseable {
       if (old != null && old.config().equals(fc)) {
         continue;
       }
-      // deploy the new one first: on the same host:port Vert.x shares the listening socket, so no accept gap
-      ConnectionLimit limit = new ConnectionLimit(fc.maxconn());
-      String id = await(vertx.deployVerticle(() -> fc.mode() == FrontendConfig.Mode.HTTP
-          ? new HttpProxyVerticle(fc, registry, limit) : new TcpProxyVerticle(fc, registry, limit),
-          new DeploymentOptions().setInstances(instances)));
-      frontends.put(fc.name(), new Deployed(fc, id));
-      LOG.info("[frontend={}] listening on {} ({})", fc.name(), fc.bind(), fc.mode());
+      boolean fast = isFastPath(fc);
+      boolean sameBind = old != null && old.config().bind().equals(fc.bind());
+      if (fast && sameBind && old.fast() != null) {
+        // same socket, new options: swapped in place, connections untouched
+        old.fast().update(fc);
+        frontends.put(fc.name(), new Deployed(fc, null, old.fast()));
+        LOG.info("[frontend={}] updated in place on {}", fc.name(), fc.bind());
+        continue;
+      }
+      if (sameBind && (fast || old.fast() != null)) {
+        // the fast path and Vert.x cannot share a listening socket: the old one stops listening first
+        stopFrontend(old, pending);
+        old = null;
+      }
+      if (fast) {
+        NettyHttpFrontend f = new NettyHttpFrontend(fc, registry, fastLoops());
+        f.start();
+        frontends.put(fc.name(), new Deployed(fc, null, f));
+        LOG.info("[frontend={}] listening on {} (http, fast path, {})", fc.name(), fc.bind(),
+            fastLoops().epoll() ? "epoll" : "nio");
+      } else {
+        // deploy the new one first: on the same host:port Vert.x shares the listening socket, so no accept gap
+        ConnectionLimit limit = new ConnectionLimit(fc.maxconn());
+        String id = await(vertx.deployVerticle(() -> fc.mode() == FrontendConfig.Mode.HTTP
+            ? new HttpProxyVerticle(fc, registry, limit) : new TcpProxyVerticle(fc, registry, limit),
+            new DeploymentOptions().setInstances(instances)));
+        frontends.put(fc.name(), new Deployed(fc, id, null));
+        LOG.info("[frontend={}] listening on {} ({})", fc.name(), fc.bind(), fc.mode());
+      }
       if (old != null) {
-        pending.add(vertx.undeploy(old.deploymentId()));
+        stopFrontend(old, pending);
       }
     }
     for (String name : new ArrayList<>(frontends.keySet())) {
       if (!wanted.contains(name)) {
-        pending.add(vertx.undeploy(frontends.remove(name).deploymentId()));
+        stopFrontend(frontends.remove(name), pending);
         LOG.info("[frontend={}] removed", name);
       }
     }
     // old frontends drain in the background (graceful shutdown bounded by timeout client)
     pending.forEach(f -> f.onFailure(e -> LOG.warn("undeploy failed: {}", e.toString())));
+  }
+
+  /** Plain HTTP takes the Netty fast path; TLS termination and TCP stay on Vert.x. */
+  static boolean isFastPath(FrontendConfig fc) {
+    return fc.mode() == FrontendConfig.Mode.HTTP && fc.tlsCert() == null;
+  }
+
+  private NettyLoops fastLoops() {
+    if (fastLoops == null) {
+      fastLoops = new NettyLoops(instances);
+    }
+    return fastLoops;
+  }
+
+  private void stopFrontend(Deployed d, List<Future<?>> pending) {
+    if (d.fast() != null) {
+      d.fast().drain();
+    } else {
+      pending.add(vertx.undeploy(d.deploymentId()));
+    }
   }
 
   public boolean healthy() {
@@ -106,8 +156,16 @@ public final class Balancer implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     checker.stop();
+    for (Deployed d : frontends.values()) {
+      if (d.fast() != null) {
+        d.fast().drain();
+      }
+    }
+    if (fastLoops != null) {
+      fastLoops.close();
+    }
     try {
       vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
     } catch (Exception e) {

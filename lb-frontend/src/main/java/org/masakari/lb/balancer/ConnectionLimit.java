@@ -7,10 +7,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * connection beyond the limit is closed at once (HAProxy leaves it in the kernel backlog instead).
  */
 public final class ConnectionLimit {
-  private final int max;
+  private volatile int max;
   private final AtomicInteger open = new AtomicInteger();
 
   public ConnectionLimit(int max) {
+    this.max = max;
+  }
+
+  /** A reload that keeps the frontend's socket changes the limit in place; open connections stay. */
+  public void setMax(int max) {
     this.max = max;
   }
 

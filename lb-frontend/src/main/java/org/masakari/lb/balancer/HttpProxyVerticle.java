@@ -24,7 +24,8 @@ import org.masakari.lb.config.BackendConfig;
 import org.masakari.lb.config.FrontendConfig;
 
 /**
- * One event loop's share of an HTTP frontend: its own server handler and its own keep-alive client
+ * One event loop's share of an HTTP frontend on Vert.x, used for TLS termination (plain HTTP takes
+ * {@link NettyHttpFrontend}): its own server handler and its own keep-alive client
  * pool, so a request never crosses threads. A refused connect is retried on another server
  * (redispatch); once the request was sent it is never retried (it may have had an effect).
  */
@@ -39,6 +40,7 @@ public final class HttpProxyVerticle extends VerticleBase {
   private final ConnectionLimit connections;
   private HttpServer server;
   private HttpClient client;
+  private LoopExecutor loop;
 
   public HttpProxyVerticle(FrontendConfig frontend, BackendRegistry registry, ConnectionLimit connections) {
     this.frontend = frontend;
@@ -48,6 +50,7 @@ public final class HttpProxyVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    loop = LoopExecutor.of(context);
     client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true),
         new PoolOptions().setHttp1MaxSize(BACKEND_POOL_SIZE));
     HttpServerOptions options = new HttpServerOptions().setHost(frontend.bind().host()).setPort(frontend.bind().port())
@@ -96,7 +99,7 @@ public final class HttpProxyVerticle extends VerticleBase {
   }
 
   private void attempt(Exchange x, int attempt) {
-    x.backend.acquire(context, x.key, x.sticky, x.triedOrEmpty()).onComplete(ar -> {
+    x.backend.acquire(loop, x.key, x.sticky, x.triedOrEmpty()).onComplete(ar -> {
       if (ar.failed()) {
         reply(x.req, 503, ar.cause().getMessage());
         return;
@@ -118,7 +121,11 @@ public final class HttpProxyVerticle extends VerticleBase {
 
   private void connectFailed(Exchange x, Server s, int attempt, Throwable cause) {
     x.backend.release(s);
-    s.trafficError("connect: " + cause.getMessage());
+    if (isTimeout(cause)) {
+      s.trafficTimeout("connect: " + cause.getMessage(), x.start);
+    } else {
+      s.trafficError("connect: " + cause.getMessage());
+    }
     BackendConfig cfg = x.backend.config();
     if (attempt < cfg.retries()) {
       if (cfg.redispatch()) {
@@ -136,9 +143,12 @@ public final class HttpProxyVerticle extends VerticleBase {
     sent.onComplete(ar -> {
       if (ar.failed()) {
         x.backend.release(s);
-        boolean timeout = ar.cause() instanceof TimeoutException
-            || String.valueOf(ar.cause().getMessage()).toLowerCase(java.util.Locale.ROOT).contains("timeout");
-        s.trafficError((timeout ? "timeout: " : "error: ") + ar.cause().getMessage());
+        boolean timeout = isTimeout(ar.cause());
+        if (timeout) {
+          s.trafficTimeout("timeout: " + ar.cause().getMessage(), x.start);
+        } else {
+          s.trafficError("error: " + ar.cause().getMessage());
+        }
         BackendConfig cfg = x.backend.config();
         if (!timeout && !x.hasBody && SAFE_TO_RETRY.contains(x.req.method()) && attempt < cfg.retries()
             && !x.req.response().headWritten()) {
@@ -185,6 +195,11 @@ public final class HttpProxyVerticle extends VerticleBase {
         }
       });
     });
+  }
+
+  private static boolean isTimeout(Throwable cause) {
+    return cause instanceof TimeoutException
+        || String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("timeout");
   }
 
   private static boolean smallBody(HttpClientResponse cres) {

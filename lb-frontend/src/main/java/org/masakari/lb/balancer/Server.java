@@ -18,6 +18,7 @@ public final class Server {
   private final String name;
   private final HostPort address;
   private final SocketAddress socketAddress;
+  private final java.net.InetSocketAddress inetSocketAddress;
   private final String log;
   private volatile int weight;
   private volatile int maxconn;
@@ -27,6 +28,8 @@ public final class Server {
   private volatile boolean checkEnabled = true;
   private int checkStreak;
   private final AtomicInteger consecutiveTrafficErrors = new AtomicInteger();
+  /** {@link System#nanoTime()} of the last answer or connect that succeeded on real traffic (0 = never). */
+  private volatile long lastSuccessNanos;
   private final AtomicInteger active = new AtomicInteger();
   private final LongAdder sessions = new LongAdder();
   private final LongAdder requests = new LongAdder();
@@ -39,6 +42,11 @@ public final class Server {
     this.name = name;
     this.address = address;
     this.socketAddress = SocketAddress.inetSocketAddress(address.port(), address.host());
+    // an IP literal is parsed without a lookup; a host name is resolved by the connecting loop
+    this.inetSocketAddress = io.netty.util.NetUtil.isValidIpV4Address(address.host())
+        || io.netty.util.NetUtil.isValidIpV6Address(address.host())
+        ? new java.net.InetSocketAddress(address.host(), address.port())
+        : java.net.InetSocketAddress.createUnresolved(address.host(), address.port());
     this.weight = weight;
     this.maxconn = maxconn;
     this.observeErrorLimit = observeErrorLimit;
@@ -59,6 +67,10 @@ public final class Server {
 
   public SocketAddress socketAddress() {
     return socketAddress;
+  }
+
+  public java.net.InetSocketAddress inetSocketAddress() {
+    return inetSocketAddress;
   }
 
   public int weight() {
@@ -149,7 +161,28 @@ public final class Server {
     }
   }
 
+  /**
+   * Passive check for a timeout (connect or server) of something started at {@code sinceNanos}.
+   * It counts towards ejection only if the server has not succeeded on any other request since
+   * then: a hung or unreachable server succeeds on none, while a healthy server behind a starved
+   * balancer (a cold JVM on a busy core) goes on answering, and one slow answer must not eject it.
+   */
+  public void trafficTimeout(String reason, long sinceNanos) {
+    long last = lastSuccessNanos;
+    if (last != 0 && last - sinceNanos > 0) {
+      errors.increment();
+      return;
+    }
+    trafficError(reason);
+  }
+
   public void trafficOk() {
+    long now = System.nanoTime();
+    // one shared write per millisecond at most: every event loop calls this on every answer
+    long last = lastSuccessNanos;
+    if (last == 0 || now - last > 1_000_000L) {
+      lastSuccessNanos = now;
+    }
     if (consecutiveTrafficErrors.get() != 0) {
       consecutiveTrafficErrors.set(0);
     }

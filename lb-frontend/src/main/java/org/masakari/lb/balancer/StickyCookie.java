@@ -7,7 +7,11 @@ final class StickyCookie {
   private StickyCookie() {}
 
   static String read(HttpServerRequest req, String cookieName) {
-    String header = req.getHeader("Cookie");
+    return read(req.getHeader("Cookie"), cookieName);
+  }
+
+  /** The server name in {@code cookieName} of a {@code Cookie} header value (null = none). */
+  static String read(String header, String cookieName) {
     if (header == null) {
       return null;
     }

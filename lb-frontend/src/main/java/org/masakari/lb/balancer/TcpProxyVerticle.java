@@ -21,6 +21,7 @@ public final class TcpProxyVerticle extends VerticleBase {
   private final ConnectionLimit connections;
   private NetServer server;
   private NetClient client;
+  private LoopExecutor loop;
 
   public TcpProxyVerticle(FrontendConfig frontend, BackendRegistry registry, ConnectionLimit connections) {
     this.frontend = frontend;
@@ -30,6 +31,7 @@ public final class TcpProxyVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    loop = LoopExecutor.of(context);
     client = vertx.createNetClient();
     server = vertx.createNetServer(new NetServerOptions().setHost(frontend.bind().host()).setPort(frontend.bind().port())
         .setTcpNoDelay(true).setAcceptBacklog(4096).setIdleTimeout((int) frontend.timeoutClient().toMillis())
@@ -60,7 +62,7 @@ public final class TcpProxyVerticle extends VerticleBase {
   }
 
   private void connect(NetSocket clientSocket, Backend backend, RequestKey key, Set<Server> tried, int attempt) {
-    backend.acquire(context, key, null, tried).onComplete(ar -> {
+    backend.acquire(loop, key, null, tried).onComplete(ar -> {
       if (ar.failed()) {
         clientSocket.close();
         return;

@@ -17,14 +17,16 @@ public final class LbConfigLoader {
     Section s = new Section(file.toString(), "", m);
     s.allowOnly("global", "vrrp_instances", "frontends", "backends");
     Section g = s.section("global");
-    g.allowOnly("admin", "event_loops");
+    g.allowOnly("admin", "event_loops", "warmup");
     HostPort admin = g.has("admin") ? g.check("admin", () -> HostPort.parse(g.string("admin", ""))) : null;
     int loops = g.integer("event_loops", 0, 0, 256);
+    java.time.Duration warmup = g.duration("warmup", LbConfig.DEFAULT_WARMUP, "s", java.time.Duration.ZERO,
+        java.time.Duration.ofMinutes(5));
     List<VrrpInstanceConfig> vrrp = s.sections("vrrp_instances", VrrpInstanceConfig::read);
     List<FrontendConfig> frontends = s.sections("frontends", FrontendConfig::read);
     List<BackendConfig> backends = s.sections("backends", BackendConfig::read);
     validate(s, vrrp, frontends, backends);
-    return new LbConfig(admin, loops, vrrp, frontends, backends);
+    return new LbConfig(admin, loops, warmup, vrrp, frontends, backends);
   }
 
   /** Cross-section rules, in one place. */

@@ -17,6 +17,8 @@ public final class TestBackend implements AutoCloseable {
   private final AtomicReference<MultiMap> lastHeaders = new AtomicReference<>();
   private volatile long delayMillis;
   private volatile int status = 200;
+  private volatile boolean chunked;
+  private final AtomicInteger lastBodyLength = new AtomicInteger(-1);
 
   public TestBackend(Vertx vertx, String name) throws Exception {
     this.name = name;
@@ -27,13 +29,22 @@ public final class TestBackend implements AutoCloseable {
       maxInFlight.accumulateAndGet(now, Math::max);
       Runnable answer = () -> {
         inFlight.decrementAndGet();
-        req.response().setStatusCode(status).end(name + "\n");
+        if (chunked) {
+          // no Content-Length: the balancer must keep the chunked framing
+          req.response().setStatusCode(status).setChunked(true).write(name);
+          req.response().end("\n");
+        } else {
+          req.response().setStatusCode(status).end(name + "\n");
+        }
       };
-      if (delayMillis > 0) {
-        vertx.setTimer(delayMillis, id -> answer.run());
-      } else {
-        answer.run();
-      }
+      req.body().onComplete(body -> {
+        lastBodyLength.set(body.succeeded() ? body.result().length() : -2);
+        if (delayMillis > 0) {
+          vertx.setTimer(delayMillis, id -> answer.run());
+        } else {
+          answer.run();
+        }
+      });
     });
     server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
@@ -56,6 +67,16 @@ public final class TestBackend implements AutoCloseable {
 
   public MultiMap lastHeaders() {
     return lastHeaders.get();
+  }
+
+  /** Bytes of the last request body (-1 = none yet). */
+  public int lastBodyLength() {
+    return lastBodyLength.get();
+  }
+
+  /** Answers with chunked transfer coding instead of a Content-Length. */
+  public void chunked(boolean on) {
+    chunked = on;
   }
 
   public void delay(long millis) {

@@ -1,0 +1,631 @@
+package org.masakari.lb.balancer;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.Set;
+import org.masakari.lb.config.BackendConfig;
+import org.masakari.lb.config.FrontendConfig;
+
+/**
+ * One client connection of the HTTP fast path and the request running on it (HTTP/1.1, one at a
+ * time; pipelined requests wait in order). The parsed request is forwarded to a pooled keep-alive
+ * server connection with only the hop-by-hop and forwarded headers rewritten; body buffers are
+ * passed through, not copied. Retry rules are those of the Vert.x path: a failed connect is retried
+ * on another server for any method, a connection closed without a byte of answer only for GET, HEAD
+ * and OPTIONS without a body, a timeout never.
+ */
+final class ClientConnection extends ChannelInboundHandlerAdapter {
+  /** Messages waiting behind the running request before the client is no longer read. */
+  private static final int PIPELINE_LIMIT = 64;
+  /** Request body bytes held while the server connection is being made before the client is paused. */
+  private static final int BODY_BUFFER_BYTES = 64 * 1024;
+
+  private final NettyHttpFrontend frontend;
+  private final LoopState loop;
+  private Channel ch;
+  private String clientIp;
+  private RequestKey connectionKey;
+  private boolean counted;
+  private long lastActivity;
+  private boolean closing;
+  private ArrayDeque<Object> pipelined;
+
+  // the running request ("exchange"); xid tells late callbacks of an older one apart
+  private int xid;
+  private boolean active;
+  private HttpRequest req;
+  private boolean reqKeepAlive;
+  private boolean http10Client;
+  private boolean hasBody;
+  private boolean requestDone;
+  private ArrayDeque<HttpContent> bodyBuffer;
+  private int bufferedBytes;
+  private Backend backend;
+  private RequestKey key;
+  private String sticky;
+  private long start;
+  private int attempt;
+  private Set<Server> tried;
+  private Server server;
+  private BackendConnection conn;
+  private long sentAt;
+  private long lastServerActivity;
+  private boolean answered;
+  private boolean responseStarted;
+  private boolean informational;
+  private boolean serverKeepAlive;
+  private boolean closeAfterResponse;
+  private boolean clientFlushPending;
+  private boolean serverFlushPending;
+
+  ClientConnection(NettyHttpFrontend frontend, LoopState loop) {
+    this.frontend = frontend;
+    this.loop = loop;
+  }
+
+  NettyHttpFrontend frontend() {
+    return frontend;
+  }
+
+  // ---- client side ------------------------------------------------------------------------
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    ch = ctx.channel();
+    if (!frontend.limit().tryOpen()) {
+      ch.close();
+      return;
+    }
+    counted = true;
+    InetSocketAddress remote = (InetSocketAddress) ch.remoteAddress();
+    clientIp = remote == null ? null : remote.getAddress().getHostAddress();
+    connectionKey = new RequestKey(clientIp, null);
+    lastActivity = System.nanoTime();
+    loop.register(this);
+    if (frontend.draining()) {
+      closing = true;
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    if (!counted) {
+      return;
+    }
+    counted = false;
+    frontend.limit().closed();
+    loop.unregister(this);
+    if (pipelined != null) {
+      pipelined.forEach(ReferenceCountUtil::release);
+      pipelined.clear();
+    }
+    if (active) {
+      // the client went away: an unfinished answer cannot be reused, a connection not yet used can
+      endExchange(false);
+    }
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    lastActivity = System.nanoTime();
+    if (!counted) {
+      ReferenceCountUtil.release(msg);
+      return;
+    }
+    if ((pipelined != null && !pipelined.isEmpty()) || (active && requestDone)) {
+      queue(msg);
+      return;
+    }
+    dispatch(msg);
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    if (serverFlushPending && conn != null) {
+      serverFlushPending = false;
+      conn.channel().flush();
+    }
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    if (ch.isWritable() && conn != null) {
+      conn.channel().config().setAutoRead(true);
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    ctx.close();
+  }
+
+  private void queue(Object msg) {
+    if (pipelined == null) {
+      pipelined = new ArrayDeque<>();
+    }
+    pipelined.add(msg);
+    if (pipelined.size() >= PIPELINE_LIMIT) {
+      ch.config().setAutoRead(false);
+    }
+  }
+
+  private void dispatch(Object msg) {
+    if (msg instanceof HttpRequest r) {
+      startExchange(r);
+    }
+    if (msg instanceof HttpContent c) {
+      if (active && !requestDone) {
+        onRequestContent(c);
+      } else {
+        c.release();
+      }
+    }
+  }
+
+  private void runPipelined() {
+    while (pipelined != null && !pipelined.isEmpty() && !(active && requestDone) && ch.isActive()) {
+      dispatch(pipelined.poll());
+    }
+    if (pipelined != null && pipelined.size() < PIPELINE_LIMIT && !ch.config().isAutoRead() && conn == null) {
+      ch.config().setAutoRead(true);
+    }
+  }
+
+  private void startExchange(HttpRequest r) {
+    xid++;
+    active = true;
+    req = r;
+    start = System.nanoTime();
+    requestDone = false;
+    attempt = 0;
+    tried = null;
+    answered = false;
+    responseStarted = false;
+    informational = false;
+    closeAfterResponse = false;
+    bufferedBytes = 0;
+    if (r.decoderResult().isFailure()) {
+      reqKeepAlive = false;
+      hasBody = false;
+      reply(HttpResponseStatus.BAD_REQUEST, "bad request: " + r.decoderResult().cause().getMessage());
+      return;
+    }
+    reqKeepAlive = HttpUtil.isKeepAlive(r) && !closing;
+    http10Client = r.protocolVersion().minorVersion() == 0;
+    hasBody = HttpUtil.isTransferEncodingChunked(r) || HttpUtil.getContentLength(r, 0L) > 0;
+    FrontendConfig fc = frontend.config();
+    backend = frontend.registry().get(fc.defaultBackend());
+    if (backend == null) {
+      reply(HttpResponseStatus.SERVICE_UNAVAILABLE, "no backend " + fc.defaultBackend());
+      return;
+    }
+    BackendConfig cfg = backend.config();
+    sticky = cfg.sticky() == BackendConfig.Sticky.COOKIE ? StickyCookie.read(r.headers().get(HttpHeaderNames.COOKIE), cfg.cookieName()) : null;
+    key = cfg.balance() == BackendConfig.Algorithm.URI ? new RequestKey(clientIp, path(r.uri())) : connectionKey;
+    ProxyHeaders.toBackend(r.headers(), clientIp, "http", fc.forwardedHeaders());
+    r.setProtocolVersion(HttpVersion.HTTP_1_1);
+    acquire();
+  }
+
+  private void onRequestContent(HttpContent c) {
+    boolean last = c instanceof LastHttpContent;
+    if (last) {
+      requestDone = true;
+    }
+    if (conn == null) {
+      if (bodyBuffer == null) {
+        bodyBuffer = new ArrayDeque<>(2);
+      }
+      bodyBuffer.add(c);
+      bufferedBytes += c.content().readableBytes();
+      if (bufferedBytes > BODY_BUFFER_BYTES) {
+        ch.config().setAutoRead(false);
+      }
+      return;
+    }
+    Channel sc = conn.channel();
+    lastServerActivity = System.nanoTime();
+    if (last) {
+      sc.writeAndFlush(c, sc.voidPromise());
+      serverFlushPending = false;
+    } else {
+      sc.write(c, sc.voidPromise());
+      serverFlushPending = true;
+      if (!sc.isWritable()) {
+        // pause first: the flush may drain the buffer and report writability before it returns
+        ch.config().setAutoRead(false);
+        sc.flush();
+        serverFlushPending = false;
+        if (sc.isWritable()) {
+          ch.config().setAutoRead(true);
+        }
+      }
+    }
+  }
+
+  // ---- server selection and connection ------------------------------------------------------
+
+  private void acquire() {
+    int id = xid;
+    Backend b = backend;
+    b.acquire(loop.executor, key, sticky, tried == null ? Set.of() : tried).onComplete(ar -> {
+      if (id != xid || !active) {
+        if (ar.succeeded()) {
+          b.release(ar.result());
+        }
+        return;
+      }
+      if (ar.failed()) {
+        reply(HttpResponseStatus.SERVICE_UNAVAILABLE, ar.cause().getMessage());
+        return;
+      }
+      server = ar.result();
+      BackendConnection idle = loop.pollIdle(server);
+      if (idle != null) {
+        send(idle);
+      } else {
+        connect();
+      }
+    });
+  }
+
+  private void connect() {
+    int id = xid;
+    Server s = server;
+    long connectStart = System.nanoTime();
+    ChannelFuture cf = loop.connect(s, backend.config().timeoutConnect().toMillis());
+    cf.addListener((ChannelFutureListener) f -> {
+      BackendConnection c = f.isSuccess() ? f.channel().pipeline().get(BackendConnection.class) : null;
+      if (id != xid || !active) {
+        if (c != null) {
+          loop.offerIdle(c);
+        }
+        return;
+      }
+      if (c == null) {
+        connectFailed(s, f.cause(), connectStart);
+      } else {
+        send(c);
+      }
+    });
+  }
+
+  private void connectFailed(Server s, Throwable cause, long since) {
+    releaseServer();
+    String why = "connect: " + cause.getMessage();
+    if (cause instanceof ConnectTimeoutException) {
+      s.trafficTimeout(why, since);
+    } else {
+      s.trafficError(why);
+    }
+    BackendConfig cfg = backend.config();
+    if (attempt < cfg.retries()) {
+      if (cfg.redispatch()) {
+        s.redispatchedAway();
+        tried().add(s);
+      }
+      attempt++;
+      acquire();
+    } else {
+      reply(HttpResponseStatus.SERVICE_UNAVAILABLE, "no server answered after " + (attempt + 1) + " attempts");
+    }
+  }
+
+  private void send(BackendConnection c) {
+    conn = c;
+    c.attach(this);
+    Channel sc = c.channel();
+    sc.config().setAutoRead(true);
+    sentAt = System.nanoTime();
+    lastServerActivity = sentAt;
+    sc.write(req, sc.voidPromise());
+    if (bodyBuffer != null && !bodyBuffer.isEmpty()) {
+      HttpContent part;
+      while ((part = bodyBuffer.poll()) != null) {
+        sc.write(part, sc.voidPromise());
+      }
+      if (!ch.config().isAutoRead() && !requestDone) {
+        ch.config().setAutoRead(true);
+      }
+    } else if (requestDone && !hasBody) {
+      // a retry of a request without a body: its end was consumed by the first attempt
+      sc.write(LastHttpContent.EMPTY_LAST_CONTENT, sc.voidPromise());
+    }
+    if (requestDone || hasBody) {
+      sc.flush();
+    } else {
+      serverFlushPending = true;
+    }
+  }
+
+  // ---- server side --------------------------------------------------------------------------
+
+  void onServerMessage(BackendConnection c, Object msg) {
+    if (c != conn) {
+      ReferenceCountUtil.release(msg);
+      return;
+    }
+    lastServerActivity = System.nanoTime();
+    answered = true;
+    if (msg instanceof HttpResponse r) {
+      if (r.decoderResult().isFailure()) {
+        ReferenceCountUtil.release(msg);
+        serverFailed("error: bad response: " + r.decoderResult().cause().getMessage(), false);
+        return;
+      }
+      int code = r.status().code();
+      if (code >= 100 && code < 200 && code != 101) {
+        informational = true;
+        ProxyHeaders.removeHopByHop(r.headers());
+        ch.write(r, ch.voidPromise());
+      } else {
+        responseHead(r);
+      }
+    }
+    if (msg instanceof HttpContent part) {
+      if (informational) {
+        // the end of a 1xx answer goes through too: the client-side encoder waits for it
+        if (part instanceof LastHttpContent) {
+          informational = false;
+        }
+        ch.write(part, ch.voidPromise());
+        clientFlushPending = true;
+        return;
+      }
+      if (part instanceof LastHttpContent) {
+        clientFlushPending = false;
+        if (closeAfterResponse) {
+          ch.writeAndFlush(part).addListener(ChannelFutureListener.CLOSE);
+        } else {
+          ch.writeAndFlush(part, ch.voidPromise());
+        }
+        complete();
+      } else {
+        ch.write(part, ch.voidPromise());
+        clientFlushPending = true;
+        if (!ch.isWritable()) {
+          c.channel().config().setAutoRead(false);
+          flushToClient();
+          if (ch.isWritable()) {
+            c.channel().config().setAutoRead(true);
+          }
+        }
+      }
+    }
+  }
+
+  private void responseHead(HttpResponse r) {
+    int code = r.status().code();
+    serverKeepAlive = HttpUtil.isKeepAlive(r);
+    boolean chunked = HttpUtil.isTransferEncodingChunked(r);
+    boolean bodyless = HttpMethod.HEAD.equals(req.method()) || code == 204 || code == 304;
+    boolean framed = chunked || r.headers().contains(HttpHeaderNames.CONTENT_LENGTH) || bodyless;
+    ProxyHeaders.removeHopByHop(r.headers());
+    closeAfterResponse = !reqKeepAlive || closing;
+    if (!framed) {
+      // read until the server closes: re-frame as chunked for HTTP/1.1, close for HTTP/1.0
+      serverKeepAlive = false;
+      if (http10Client) {
+        closeAfterResponse = true;
+      } else {
+        chunked = true;
+      }
+    }
+    if (chunked && !bodyless) {
+      if (http10Client) {
+        closeAfterResponse = true;
+      } else {
+        r.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+      }
+    }
+    if (closeAfterResponse) {
+      r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    } else if (http10Client) {
+      r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+    }
+    BackendConfig cfg = backend.config();
+    if (cfg.sticky() == BackendConfig.Sticky.COOKIE && !server.name().equals(sticky)) {
+      r.headers().add(HttpHeaderNames.SET_COOKIE, StickyCookie.setCookie(cfg.cookieName(), server.name()));
+    }
+    r.setProtocolVersion(HttpVersion.HTTP_1_1);
+    responseStarted = true;
+    ch.write(r, ch.voidPromise());
+    clientFlushPending = true;
+  }
+
+  void flushToClient() {
+    if (clientFlushPending) {
+      clientFlushPending = false;
+      ch.flush();
+    }
+  }
+
+  void serverWritable() {
+    if (active && !requestDone) {
+      ch.config().setAutoRead(true);
+    }
+  }
+
+  /** The answer was relayed completely. */
+  private void complete() {
+    Server s = server;
+    s.trafficOk();
+    s.requestDone(System.nanoTime() - start);
+    boolean reuse = serverKeepAlive && requestDone;
+    endExchange(reuse);
+    if (closeAfterResponse) {
+      closing = true;
+    } else {
+      runPipelined();
+    }
+  }
+
+  /** The server connection closed while this request was on it. */
+  void onServerClosed(BackendConnection c) {
+    if (c != conn) {
+      return;
+    }
+    serverFailed("error: connection closed" + (answered ? " mid-answer" : " without an answer"), true);
+  }
+
+  private void serverFailed(String why, boolean closed) {
+    Server s = server;
+    BackendConnection c = conn;
+    conn = null;
+    c.detach();
+    c.channel().close();
+    releaseServer();
+    s.trafficTimeout(why, sentAt);
+    BackendConfig cfg = backend.config();
+    if (closed && !answered && !hasBody && isSafe(req.method()) && attempt < cfg.retries()) {
+      // the server closed without answering (it died with the request in flight, or it closed an
+      // idle keep-alive connection as we reused it): a safe method may go elsewhere (RFC 9110 §9.2.2)
+      s.redispatchedAway();
+      tried().add(s);
+      attempt++;
+      acquire();
+      return;
+    }
+    if (responseStarted) {
+      endExchange(false);
+      ch.close();
+    } else {
+      reply(HttpResponseStatus.BAD_GATEWAY, why);
+    }
+  }
+
+  /** Called by the loop's sweep. */
+  void sweep(long now) {
+    if (!active) {
+      if (now - lastActivity > frontend.config().timeoutClient().toNanos()) {
+        ch.close();
+      }
+      return;
+    }
+    if (conn != null && now - lastServerActivity > backend.config().timeoutServer().toNanos()) {
+      Server s = server;
+      BackendConnection c = conn;
+      conn = null;
+      c.detach();
+      c.channel().close();
+      releaseServer();
+      s.trafficTimeout("timeout: no answer within " + backend.config().timeoutServer().toMillis() + " ms", sentAt);
+      if (responseStarted) {
+        endExchange(false);
+        ch.close();
+      } else {
+        reply(HttpResponseStatus.GATEWAY_TIMEOUT, "server timeout");
+      }
+    }
+  }
+
+  void drain() {
+    closing = true;
+    if (!active) {
+      ch.close();
+    }
+  }
+
+  void forceClose() {
+    ch.close();
+  }
+
+  // ---- end of a request ---------------------------------------------------------------------
+
+  private void reply(HttpResponseStatus status, String why) {
+    if (responseStarted) {
+      endExchange(false);
+      ch.close();
+      return;
+    }
+    boolean close = !reqKeepAlive || closing || (hasBody && !requestDone);
+    FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+        Unpooled.copiedBuffer(status.code() + " " + why + "\n", StandardCharsets.UTF_8));
+    resp.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.TEXT_PLAIN)
+        .setInt(HttpHeaderNames.CONTENT_LENGTH, resp.content().readableBytes());
+    if (close) {
+      resp.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    }
+    ChannelFuture f = ch.writeAndFlush(resp);
+    endExchange(false);
+    if (close) {
+      closing = true;
+      f.addListener(ChannelFutureListener.CLOSE);
+    } else {
+      runPipelined();
+    }
+  }
+
+  /** Frees everything the request holds; a reusable server connection goes back to the pool. */
+  private void endExchange(boolean reuseServerConnection) {
+    BackendConnection c = conn;
+    conn = null;
+    if (c != null) {
+      c.detach();
+      if (reuseServerConnection && c.channel().isActive()) {
+        loop.offerIdle(c);
+      } else {
+        c.channel().close();
+      }
+    }
+    releaseServer();
+    if (bodyBuffer != null) {
+      bodyBuffer.forEach(HttpContent::release);
+      bodyBuffer.clear();
+    }
+    active = false;
+    xid++;
+    req = null;
+    tried = null;
+    serverFlushPending = false;
+    if (!ch.config().isAutoRead() && (pipelined == null || pipelined.size() < PIPELINE_LIMIT)) {
+      ch.config().setAutoRead(true);
+    }
+  }
+
+  private void releaseServer() {
+    Server s = server;
+    if (s != null) {
+      server = null;
+      backend.release(s);
+    }
+  }
+
+  private Set<Server> tried() {
+    if (tried == null) {
+      tried = new HashSet<>(4);
+    }
+    return tried;
+  }
+
+  private static boolean isSafe(HttpMethod m) {
+    return HttpMethod.GET.equals(m) || HttpMethod.HEAD.equals(m) || HttpMethod.OPTIONS.equals(m);
+  }
+
+  private static String path(String uri) {
+    int q = uri.indexOf('?');
+    return q < 0 ? uri : uri.substring(0, q);
+  }
+}

@@ -1,0 +1,124 @@
+package org.masakari.lb.balancer;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What one fast-path event loop owns, touched only from that loop: keep-alive server connections
+ * per server (LIFO, so the warmest is reused), the client connections, and one periodic sweep that
+ * enforces client and server timeouts (instead of a timer per request).
+ */
+final class LoopState {
+  /** Sweep period: timeouts fire at most this late. */
+  static final long SWEEP_MILLIS = 25;
+  /** Idle server connections kept per server and loop; more are closed. */
+  static final int MAX_IDLE_PER_SERVER = 512;
+  /** An idle server connection unused this long is closed (HAProxy's pool-purge-delay is 5 s). */
+  static final long IDLE_SERVER_CONNECTION_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+  final EventLoop loop;
+  final LoopExecutor executor;
+  private final Bootstrap bootstrap;
+  private final Map<Server, ArrayDeque<BackendConnection>> idle = new IdentityHashMap<>();
+  private final Set<ClientConnection> clients = new HashSet<>();
+  private ScheduledFuture<?> sweep;
+  private int sweeps;
+
+  LoopState(EventLoop loop, NettyLoops loops) {
+    this.loop = loop;
+    this.executor = LoopExecutor.of(loop);
+    this.bootstrap = new Bootstrap().group(loop).channel(loops.socketChannelClass())
+        .option(ChannelOption.TCP_NODELAY, true).option(ChannelOption.SO_KEEPALIVE, true);
+  }
+
+  void register(ClientConnection c) {
+    clients.add(c);
+    if (sweep == null) {
+      sweep = loop.scheduleAtFixedRate(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  void unregister(ClientConnection c) {
+    clients.remove(c);
+  }
+
+  /** Snapshot, for draining a frontend. */
+  ArrayList<ClientConnection> clients() {
+    return new ArrayList<>(clients);
+  }
+
+  /** A live idle connection to {@code s}, or null. */
+  BackendConnection pollIdle(Server s) {
+    ArrayDeque<BackendConnection> q = idle.get(s);
+    if (q == null) {
+      return null;
+    }
+    BackendConnection c;
+    while ((c = q.pollLast()) != null) {
+      if (c.channel().isActive()) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  void offerIdle(BackendConnection c) {
+    ArrayDeque<BackendConnection> q = idle.computeIfAbsent(c.server(), k -> new ArrayDeque<>());
+    if (q.size() >= MAX_IDLE_PER_SERVER) {
+      c.channel().close();
+      return;
+    }
+    c.idleSince(System.nanoTime());
+    q.addLast(c);
+  }
+
+  void removeIdle(BackendConnection c) {
+    ArrayDeque<BackendConnection> q = idle.get(c.server());
+    if (q != null) {
+      q.remove(c);
+    }
+  }
+
+  ChannelFuture connect(Server s, long timeoutMillis) {
+    Bootstrap b = bootstrap.clone().option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeoutMillis))
+        .handler(new ChannelInitializer<Channel>() {
+          @Override
+          protected void initChannel(Channel ch) {
+            ch.pipeline().addLast(new HttpClientCodec(), new BackendConnection(LoopState.this, s));
+          }
+        });
+    return b.connect(s.inetSocketAddress());
+  }
+
+  private void sweep() {
+    long now = System.nanoTime();
+    for (ClientConnection c : clients.toArray(new ClientConnection[0])) {
+      c.sweep(now);
+    }
+    if (++sweeps % 40 == 0) {
+      for (ArrayDeque<BackendConnection> q : idle.values()) {
+        for (Iterator<BackendConnection> it = q.iterator(); it.hasNext(); ) {
+          BackendConnection c = it.next();
+          if (now - c.idleSince() > IDLE_SERVER_CONNECTION_NANOS) {
+            it.remove();
+            c.channel().close();
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package org.masakari.lb.balancer;
+
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The event loops of the HTTP fast path ({@link NettyHttpFrontend}): epoll where the native
+ * transport loads, NIO otherwise. Each loop owns a {@link LoopState} (server connection pools,
+ * client connections, the timeout sweep), so a request never leaves its loop.
+ */
+final class NettyLoops implements AutoCloseable {
+  private final EventLoopGroup group;
+  private final boolean epoll;
+  private final Map<EventLoop, LoopState> states = new IdentityHashMap<>();
+  private final List<EventLoop> loops = new ArrayList<>();
+
+  NettyLoops(int threads) {
+    this.epoll = Epoll.isAvailable();
+    this.group = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("lb-http", true),
+        epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+    for (EventExecutor e : group) {
+      EventLoop loop = (EventLoop) e;
+      loops.add(loop);
+      states.put(loop, new LoopState(loop, this));
+    }
+  }
+
+  boolean epoll() {
+    return epoll;
+  }
+
+  EventLoopGroup group() {
+    return group;
+  }
+
+  List<EventLoop> loops() {
+    return loops;
+  }
+
+  LoopState state(EventLoop loop) {
+    return states.get(loop);
+  }
+
+  Class<? extends ServerChannel> serverChannelClass() {
+    return epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+  }
+
+  Class<? extends Channel> socketChannelClass() {
+    return epoll ? EpollSocketChannel.class : NioSocketChannel.class;
+  }
+
+  @Override
+  public void close() {
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+  }
+}
