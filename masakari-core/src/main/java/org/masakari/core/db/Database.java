@@ -138,7 +138,7 @@ public final class Database implements AutoCloseable {
   }
 
   public Tx tx() {
-    return new Tx(sessionFactory());
+    return new Tx(sessionFactory(), dataSource);
   }
 
   @Override

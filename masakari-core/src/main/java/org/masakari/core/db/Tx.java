@@ -19,9 +19,59 @@ public final class Tx {
   private static final int MAX_ATTEMPTS = 5;
 
   private final SessionFactory sf;
+  private final javax.sql.DataSource dataSource;
 
-  Tx(SessionFactory sf) {
+  Tx(SessionFactory sf, javax.sql.DataSource dataSource) {
     this.sf = sf;
+    this.dataSource = dataSource;
+  }
+
+  /** Work on a plain JDBC connection inside one transaction (the hot write paths: no session, no entities). */
+  @FunctionalInterface
+  public interface JdbcWork<T> {
+    T apply(java.sql.Connection c) throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} in one JDBC transaction with the same retry rules as {@link #call}; an
+   * {@link SQLException} that is not retried leaves as an {@link IllegalStateException}.
+   */
+  public <T> T jdbc(JdbcWork<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try (java.sql.Connection c = dataSource.getConnection()) {
+        c.setAutoCommit(false);
+        try {
+          T result = work.apply(c);
+          c.commit();
+          return result;
+        } catch (SQLException | RuntimeException e) {
+          try {
+            c.rollback();
+          } catch (SQLException ignored) {
+            // the original failure is what matters
+          }
+          throw e;
+        }
+      } catch (SQLException | RuntimeException e) {
+        if (e instanceof Fault || attempt >= MAX_ATTEMPTS || !isRetryable(e)) {
+          if (e instanceof RuntimeException r) {
+            throw r;
+          }
+          throw new IllegalStateException("database: " + e.getMessage(), e);
+        }
+        LOG.warn("transaction lost a race (attempt {}/{}): {}; retrying", attempt, MAX_ATTEMPTS, rootMessage(e));
+        backoff(attempt);
+      }
+    }
+  }
+
+  /** Read-only JDBC work in autocommit mode (one statement, no BEGIN/COMMIT). */
+  public <T> T jdbcRead(JdbcWork<T> work) {
+    try (java.sql.Connection c = dataSource.getConnection()) {
+      return work.apply(c);
+    } catch (SQLException e) {
+      throw new IllegalStateException("database: " + e.getMessage(), e);
+    }
   }
 
   public <T> T call(Function<Session, T> work) {

@@ -64,7 +64,12 @@ public final class NotificationDispatcher {
     if (found.isEmpty()) {
       return Outcome.error("notification not found");
     }
-    Notification n = found.get();
+    return process(found.get(), firstAttempt);
+  }
+
+  /** As {@link #process(String, boolean)} for a notification already read (by the claim). */
+  public Outcome process(Notification n, boolean firstAttempt) {
+    String notificationUuid = n.getNotificationUuid();
     Optional<Host> host = hosts.byUuid(n.getSourceHostUuid());
     if (host.isEmpty()) {
       return Outcome.error("source host " + n.getSourceHostUuid() + " no longer exists");
