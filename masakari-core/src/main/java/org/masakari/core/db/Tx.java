@@ -3,7 +3,6 @@ package org.masakari.core.db;
 import java.sql.SQLException;
 import java.util.function.Function;
 import org.hibernate.Session;
-import org.hibernate.SessionFactory;
 import org.hibernate.Transaction;
 import org.masakari.core.fault.Fault;
 import org.slf4j.Logger;
@@ -18,12 +17,13 @@ public final class Tx {
   private static final Logger LOG = LoggerFactory.getLogger(Tx.class);
   private static final int MAX_ATTEMPTS = 5;
 
-  private final SessionFactory sf;
+  private final Database db;
   private final javax.sql.DataSource dataSource;
 
-  Tx(SessionFactory sf, javax.sql.DataSource dataSource) {
-    this.sf = sf;
-    this.dataSource = dataSource;
+  /** Resolves the session factory at first use: services can be wired while the database is still starting. */
+  Tx(Database db) {
+    this.db = db;
+    this.dataSource = db.dataSource();
   }
 
   /** Work on a plain JDBC connection inside one transaction (the hot write paths: no session, no entities). */
@@ -37,6 +37,7 @@ public final class Tx {
    * {@link SQLException} that is not retried leaves as an {@link IllegalStateException}.
    */
   public <T> T jdbc(JdbcWork<T> work) {
+    db.awaitReady();
     for (int attempt = 1; ; attempt++) {
       try (java.sql.Connection c = dataSource.getConnection()) {
         c.setAutoCommit(false);
@@ -67,6 +68,7 @@ public final class Tx {
 
   /** Read-only JDBC work in autocommit mode (one statement, no BEGIN/COMMIT). */
   public <T> T jdbcRead(JdbcWork<T> work) {
+    db.awaitReady();
     try (java.sql.Connection c = dataSource.getConnection()) {
       return work.apply(c);
     } catch (SQLException e) {
@@ -76,7 +78,7 @@ public final class Tx {
 
   public <T> T call(Function<Session, T> work) {
     for (int attempt = 1; ; attempt++) {
-      Session session = sf.openSession();
+      Session session = db.sessionFactory().openSession();
       Transaction t = null;
       try {
         t = session.beginTransaction();
@@ -101,7 +103,7 @@ public final class Tx {
    * context, no dirty checking and no BEGIN/COMMIT round trips — the hot path of every GET.
    */
   public <T> T read(Function<org.hibernate.SharedSessionContract, T> work) {
-    try (org.hibernate.StatelessSession session = sf.openStatelessSession()) {
+    try (org.hibernate.StatelessSession session = db.sessionFactory().openStatelessSession()) {
       return work.apply(session);
     }
   }
