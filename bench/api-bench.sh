@@ -81,7 +81,10 @@ bench_one() { # label base
 }
 
 warm_up "http://127.0.0.1:$OUR_PORT"
+ours_cpu() { echo "$1: cpu seconds api $(ps -o times= -p "$API_PID") engine ${ENGINE_PID:+$(ps -o times= -p "$ENGINE_PID")}" >>"$OUT/load.txt"; }
+ours_cpu "java (before)"
 bench_one java "http://127.0.0.1:$OUR_PORT"
+ours_cpu "java (after)"
 cleanup
 trap - EXIT
 bench_one upstream "$("$TOOLS/upstream-masakari.sh" url)"
