@@ -13,6 +13,9 @@ import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.masakari.core.domain.Notification;
+import java.util.Optional;
+import org.masakari.core.domain.Host;
+import org.masakari.core.repository.HostRows;
 import org.masakari.core.repository.NotificationRows;
 import org.masakari.core.db.Tx;
 import org.masakari.core.domain.NotificationStatus;
@@ -51,8 +54,15 @@ public final class ClaimStore {
     return claimAndLoad(item).result();
   }
 
-  /** What a claim found, and the notification as it was read under the claim's lock (null if gone). */
-  public record Claim(ClaimResult result, Notification notification) {}
+  /**
+   * What a claim found, the notification as it was read under the claim's lock (null if gone) and, when the
+   * notification is now ours, its source host with the segment (empty when the host is gone).
+   */
+  public record Claim(ClaimResult result, Notification notification, Optional<Host> host) {
+    Claim(ClaimResult result, Notification notification) {
+      this(result, notification, Optional.empty());
+    }
+  }
 
   /**
    * One transaction on plain JDBC: lock the host's claim row, lock and read the notification, decide, and
@@ -114,13 +124,14 @@ public final class ClaimStore {
       update(c, "UPDATE notifications SET status = 'running', updated_at = ? WHERE notification_uuid = ?",
           nowSeconds(), item.notificationUuid());
       take(c, item);
-      return new Claim(status == NotificationStatus.NEW ? ClaimResult.CLAIMED_NEW : ClaimResult.CLAIMED_RETRY, n);
+      return new Claim(status == NotificationStatus.NEW ? ClaimResult.CLAIMED_NEW : ClaimResult.CLAIMED_RETRY, n,
+          HostRows.byUuid(c, n.getSourceHostUuid()));
     }
     if (status == NotificationStatus.RUNNING && (holder == null || (mine && stale))) {
       LOG.warn("[notification={}] [host={}] taking over from {} (no heartbeat since {})", item.notificationUuid(),
           item.sourceHostUuid(), holderEngine, heartbeat);
       take(c, item);
-      return new Claim(ClaimResult.TAKEN_OVER, n);
+      return new Claim(ClaimResult.TAKEN_OVER, n, HostRows.byUuid(c, n.getSourceHostUuid()));
     }
     if (mine && (stale || status != NotificationStatus.RUNNING)) {
       // a dead engine's claim on a notification that has ended meanwhile (expired): free the host

@@ -69,8 +69,12 @@ public final class NotificationDispatcher {
 
   /** As {@link #process(String, boolean)} for a notification already read (by the claim). */
   public Outcome process(Notification n, boolean firstAttempt) {
+    return process(n, hosts.byUuid(n.getSourceHostUuid()), firstAttempt);
+  }
+
+  /** As {@link #process(String, boolean)} for a notification and its source host already read (by the claim). */
+  public Outcome process(Notification n, Optional<Host> host, boolean firstAttempt) {
     String notificationUuid = n.getNotificationUuid();
-    Optional<Host> host = hosts.byUuid(n.getSourceHostUuid());
     if (host.isEmpty()) {
       return Outcome.error("source host " + n.getSourceHostUuid() + " no longer exists");
     }

@@ -87,7 +87,7 @@ public final class NotificationProcessor implements WorkHandler, AutoCloseable {
       switch (claim.result()) {
         case NOTHING_TO_DO -> done.complete(null);
         case HOST_BUSY -> retryLater(item, done, deadline);
-        default -> run(item, claim.result(), claim.notification(), done);
+        default -> run(item, claim, done);
       }
     } catch (RuntimeException e) {
       LOG.warn("[notification={}] [host={}] claim failed: {}", item.notificationUuid(), item.sourceHostUuid(), e.toString());
@@ -106,8 +106,10 @@ public final class NotificationProcessor implements WorkHandler, AutoCloseable {
         options.hostBusyRetry().toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** @param before the notification as the claim read it (its immutable fields are what the events carry) */
-  private void run(WorkItem item, ClaimResult claim, Notification before, CompletableFuture<Void> done) {
+  /** The claim's copy of the notification (its immutable fields are what the events carry) and host serve all. */
+  private void run(WorkItem item, ClaimStore.Claim claimed, CompletableFuture<Void> done) {
+    ClaimResult claim = claimed.result();
+    Notification before = claimed.notification();
     active.add(item.notificationUuid());
     try {
       LOG.info("[notification={}] [host={}] claimed by {} ({})", item.notificationUuid(), item.sourceHostUuid(),
@@ -117,7 +119,7 @@ public final class NotificationProcessor implements WorkHandler, AutoCloseable {
         case TAKEN_OVER -> "running";
         default -> "new";
       }, null);
-      Outcome outcome = dispatcher.process(before, claim == ClaimResult.CLAIMED_NEW);
+      Outcome outcome = dispatcher.process(before, claimed.host(), claim == ClaimResult.CLAIMED_NEW);
       NotificationStatus status = outcome.status();
       if (status == NotificationStatus.ERROR && claim == ClaimResult.CLAIMED_RETRY) {
         // upstream allows exactly one automatic retry: an error after it is final
