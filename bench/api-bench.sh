@@ -66,6 +66,7 @@ warm_up() { # base
 
 bench_one() { # label base
   local label=$1 base=$2
+  echo "$label: load average before $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/load.txt"
   BENCH_LABEL=$label "$TOOLS/upstream-bench.sh" "$base" "$OUT/$label" | tee "$OUT/$label.summary"
   # the issue's third case: GET /v1/notifications returning 1 000 rows (the POST run left thousands)
   for _ in $(seq 1 120); do
@@ -76,10 +77,14 @@ bench_one() { # label base
   { echo "# wrk -t${BENCH_THREADS:-2} -c${BENCH_CONNS:-16} -d${BENCH_DURATION:-15s} --latency <base>/v1/notifications?limit=1000"
     wrk -t"${BENCH_THREADS:-2}" -c"${BENCH_CONNS:-16}" -d"${BENCH_DURATION:-15s}" --latency -s "$TOOLS/bench/status-count.lua" \
       "$base/v1/notifications?limit=1000"; } >"$OUT/$label/06-get-notifications-1000.txt" 2>&1
+  echo "$label: load average after  $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/load.txt"
 }
 
 warm_up "http://127.0.0.1:$OUR_PORT"
+ours_cpu() { echo "$1: cpu seconds api $(ps -o times= -p "$API_PID") engine ${ENGINE_PID:+$(ps -o times= -p "$ENGINE_PID")}" >>"$OUT/load.txt"; }
+ours_cpu "java (before)"
 bench_one java "http://127.0.0.1:$OUR_PORT"
+ours_cpu "java (after)"
 cleanup
 trap - EXIT
 bench_one upstream "$("$TOOLS/upstream-masakari.sh" url)"
@@ -107,6 +112,8 @@ for c in cases:
     lines.append("| %s | %.0f | %.0f | %.1fx | %.1f / %.1f | %.1f / %.1f | %d / %d |" % (
         c[:-4], j[0], u[0], j[0] / u[0] if u[0] else float("nan"), j[1], j[2], u[1], u[2], j[3], u[3]))
 table = "\n".join(lines)
+if os.path.exists(os.path.join(out, "load.txt")):
+    table += "\n\n" + open(os.path.join(out, "load.txt")).read().strip()
 open(os.path.join(out, "summary.md"), "w").write(table + "\n")
 print(table)
 PY

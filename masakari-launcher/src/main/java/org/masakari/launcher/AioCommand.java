@@ -59,6 +59,12 @@ public final class AioCommand implements Callable<Integer> {
     DatabaseUrl url = useConfigDatabase ? null : DatabaseUrl.h2File(dataDir);
     ComputeServiceDirectory dir = cfg.nova().hostCheck() ? null : ComputeServiceDirectory.acceptAll();
     AllInOne aio = AllInOne.start(cfg, url, listen, port, dir);
+    try {
+      aio.awaitEngine();
+    } catch (RuntimeException e) {
+      aio.close();
+      throw e;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(aio::close, "shutdown"));
     Daemon.started();
     return 0;

@@ -2,6 +2,7 @@ package org.masakari.launcher;
 
 import io.vertx.core.Vertx;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.masakari.api.ApiServer;
 import org.masakari.api.policy.Policy;
 import org.masakari.core.config.MasakariConfig;
@@ -24,9 +25,9 @@ public final class AllInOne implements AutoCloseable {
   private final CoreRuntime core;
   private final Vertx vertx;
   private final ApiServer api;
-  private final Engine engine;
+  private final CompletableFuture<Engine> engine;
 
-  private AllInOne(CoreRuntime core, Vertx vertx, ApiServer api, Engine engine) {
+  private AllInOne(CoreRuntime core, Vertx vertx, ApiServer api, CompletableFuture<Engine> engine) {
     this.core = core;
     this.vertx = vertx;
     this.api = api;
@@ -40,10 +41,10 @@ public final class AllInOne implements AutoCloseable {
   public static AllInOne start(MasakariConfig cfg, DatabaseUrl databaseUrl, String listen, int port,
       ComputeServiceDirectory directory) {
     long t0 = System.nanoTime();
-    CoreRuntime core = CoreRuntime.start(cfg, new CoreRuntime.Mode(databaseUrl, true, new InProcessWorkQueue(),
-        directory, List.of()));
-    // the engine consumes the same in-process queue the API's outbox relay publishes to
-    Engine engine = Engine.start(cfg, core.database(), core.queue());
+    // the database migrates and Hibernate boots in the background while the API binds: GET / answers as
+    // soon as Vert.x listens; database calls wait until the schema is there
+    CoreRuntime core = CoreRuntime.startDeferred(cfg, new CoreRuntime.Mode(databaseUrl, true,
+        new InProcessWorkQueue(), directory, List.of()));
     Vertx vertx = Vertx.vertx();
     ApiServer api = new ApiServer(vertx, cfg.api().withListen(listen, port), cfg.keystone(),
         Policy.load(cfg.policyFile()), new ApiServer.Services(core.segments(), core.hosts(), core.notifications(),
@@ -52,17 +53,44 @@ public final class AllInOne implements AutoCloseable {
             new org.masakari.core.alerts.AlertmanagerReceiver(
                 org.masakari.core.alerts.AlertmanagerOptions.from(cfg.ini().section("alertmanager")),
                 core.notifications())), cfg.database().maxPoolSize());
+    io.vertx.core.Future<Integer> listening = api.start();
     try {
-      api.start().await();
+      core.awaitReady();
+      listening.await();
     } catch (RuntimeException e) {
+      api.close();
       vertx.close();
-      engine.close();
       core.close();
-      throw new IllegalStateException("cannot start the API on " + listen + ":" + port + ": " + e.getMessage(), e);
+      throw new IllegalStateException("cannot start the all-in-one on " + listen + ":" + port + ": " + e.getMessage(), e);
     }
-    LOG.info("all-in-one ready in {} ms: API http://{}:{}/v1 ({}) + engine {}, database {}", (System.nanoTime() - t0) / 1_000_000,
-        listen, api.port(), cfg.api().authStrategy(), engine.id(), core.database().url());
+    // the engine's Quartz store lives in the database, so it starts once the schema exists — in the background:
+    // the API serves meanwhile and the in-process queue keeps what it accepted until the engine subscribes
+    CompletableFuture<Engine> engine = CompletableFuture.supplyAsync(() -> Engine.start(cfg, core.database(),
+        core.queue()), r -> {
+          Thread t = new Thread(r, "engine-start");
+          t.setDaemon(true);
+          t.start();
+        });
+    engine.whenComplete((e, err) -> {
+      if (err != null) {
+        LOG.error("the engine did not start: {}", err.toString());
+      }
+    });
+    LOG.info("all-in-one ready in {} ms: API http://{}:{}/v1 ({}), engine starting, database {}",
+        (System.nanoTime() - t0) / 1_000_000, listen, api.port(), cfg.api().authStrategy(), core.database().url());
     return new AllInOne(core, vertx, api, engine);
+  }
+
+  /**
+   * Waits until the engine consumes the queue; a failed engine start (a bad flow option, say) is thrown as it
+   * was raised, so the command still ends with the operator's error.
+   */
+  public void awaitEngine() {
+    try {
+      engine.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
   }
 
   public int apiPort() {
@@ -77,7 +105,11 @@ public final class AllInOne implements AutoCloseable {
   public void close() {
     api.close();
     vertx.close();
-    engine.close();
+    try {
+      engine.join().close();
+    } catch (java.util.concurrent.CompletionException e) {
+      // it never started (logged then)
+    }
     core.close();
   }
 }

@@ -17,5 +17,6 @@ final class Subcommands {
     cl.addSubcommand(new org.masakari.monitor.host.HostMonitorCommand());
     cl.addSubcommand(new org.masakari.sim.SimCommand());
     cl.addSubcommand(new org.masakari.lb.LbCommand());
+    cl.addSubcommand(new CdsTrainingCommand());
   }
 }

@@ -31,8 +31,10 @@ public final class ResponseWriter {
       resp.putHeader(Microversion.HEADER, "masakari " + v);
       resp.putHeader("Vary", Microversion.HEADER);
     }
-    if (reply.body() == null) {
+    if (!reply.hasBody()) {
       resp.putHeader("Content-Length", "0").end();
+    } else if (reply.json() != null) {
+      resp.end(Buffer.buffer(reply.json()));
     } else {
       resp.end(json(reply.body()));
     }

@@ -39,8 +39,7 @@ public final class NotificationsController {
           String status = r.param("status");
           String host = r.param("source_host_uuid");
           String type = r.param("type");
-          return blocking.run(() -> Reply.ok(Views.list("notifications",
-              service.list(status, host, type, s, page), Views::notification)));
+          return blocking.run(() -> Reply.ok(ListBodies.notifications(service.list(status, host, type, s, page))));
         },
         "show", r -> {
           policy.authorize(P + "detail", r.context());

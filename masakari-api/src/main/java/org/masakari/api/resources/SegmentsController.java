@@ -24,7 +24,7 @@ public final class SegmentsController {
           String rm = r.param("recovery_method");
           String st = r.param("service_type");
           Boolean enabled = r.hasParam("enabled") ? BoolParser.filter("enabled", r.param("enabled")) : null;
-          return blocking.run(() -> Reply.ok(Views.list("segments", service.list(rm, st, enabled, page), Views::segment)));
+          return blocking.run(() -> Reply.ok(ListBodies.segments(service.list(rm, st, enabled, page))));
         },
         "show", r -> {
           policy.authorize(P + "detail", r.context());

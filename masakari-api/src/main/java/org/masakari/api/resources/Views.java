@@ -78,6 +78,11 @@ public final class Views {
     return o;
   }
 
+  /** The payload as a node (see {@link ListBodies#notifications} for the streaming equivalent). */
+  static JsonNode payloadNode(String text) {
+    return payload(text);
+  }
+
   private static JsonNode payload(String text) {
     if (text == null || text.isBlank()) {
       return JSON.createObjectNode();

@@ -3,6 +3,10 @@ package org.masakari.core.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -30,7 +34,9 @@ public final class Database implements AutoCloseable {
 
   private final DatabaseUrl url;
   private final HikariDataSource dataSource;
-  private volatile SessionFactory sessionFactory;
+  private static final long READY_TIMEOUT_SECONDS = 120;
+  private volatile CompletableFuture<SessionFactory> factory;
+  private volatile CompletableFuture<?> ready;
   private final List<Class<?>> extraEntities;
 
   public Database(DatabaseUrl url, int maxPoolSize) {
@@ -103,17 +109,78 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * The Hibernate session factory, built on first use — or already building since
+   * {@link #buildSessionFactoryInBackground}. Waits for {@link #deferReadiness readiness} first.
+   */
   public SessionFactory sessionFactory() {
-    SessionFactory sf = sessionFactory;
-    if (sf == null) {
+    awaitReady();
+    return factory().join();
+  }
+
+  private CompletableFuture<SessionFactory> factory() {
+    CompletableFuture<SessionFactory> f = factory;
+    if (f == null) {
       synchronized (this) {
-        if (sessionFactory == null) {
-          sessionFactory = buildSessionFactory();
+        if (factory == null) {
+          CompletableFuture<SessionFactory> built = new CompletableFuture<>();
+          try {
+            built.complete(buildSessionFactory());
+          } catch (RuntimeException e) {
+            built.completeExceptionally(e);
+          }
+          factory = built;
         }
-        sf = sessionFactory;
+        f = factory;
       }
     }
-    return sf;
+    return f;
+  }
+
+  /**
+   * Starts building the session factory on its own thread (it needs no database access: no metadata
+   * lookups, no schema validation), so it overlaps the migration and the rest of start-up.
+   */
+  public synchronized CompletableFuture<SessionFactory> buildSessionFactoryInBackground() {
+    if (factory == null) {
+      CompletableFuture<SessionFactory> f = new CompletableFuture<>();
+      factory = f;
+      Thread t = new Thread(() -> {
+        try {
+          f.complete(buildSessionFactory());
+        } catch (RuntimeException | Error e) {
+          f.completeExceptionally(e);
+        }
+      }, "hibernate-bootstrap");
+      t.setDaemon(true);
+      t.start();
+    }
+    return factory;
+  }
+
+  /**
+   * Database work waits for {@code ready} (the migration of an all-in-one start that lets the API listen
+   * before the schema exists). Without it, the database is ready at once.
+   */
+  public void deferReadiness(CompletableFuture<?> ready) {
+    this.ready = ready;
+  }
+
+  /** Blocks until {@link #deferReadiness} completes; fails when it failed. */
+  public void awaitReady() {
+    CompletableFuture<?> r = ready;
+    if (r != null && !r.isDone()) {
+      try {
+        r.get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while the database starts", e);
+      } catch (ExecutionException | TimeoutException e) {
+        throw new IllegalStateException("database not ready: " + e.getMessage(), e);
+      }
+    } else if (r != null && r.isCompletedExceptionally()) {
+      throw new IllegalStateException("database start-up failed");
+    }
   }
 
   private SessionFactory buildSessionFactory() {
@@ -138,13 +205,14 @@ public final class Database implements AutoCloseable {
   }
 
   public Tx tx() {
-    return new Tx(sessionFactory());
+    return new Tx(this);
   }
 
   @Override
   public void close() {
-    if (sessionFactory != null) {
-      sessionFactory.close();
+    CompletableFuture<SessionFactory> f = factory;
+    if (f != null && f.isDone() && !f.isCompletedExceptionally()) {
+      f.join().close();
     }
     dataSource.close();
   }

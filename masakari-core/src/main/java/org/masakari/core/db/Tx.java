@@ -3,7 +3,6 @@ package org.masakari.core.db;
 import java.sql.SQLException;
 import java.util.function.Function;
 import org.hibernate.Session;
-import org.hibernate.SessionFactory;
 import org.hibernate.Transaction;
 import org.masakari.core.fault.Fault;
 import org.slf4j.Logger;
@@ -18,15 +17,68 @@ public final class Tx {
   private static final Logger LOG = LoggerFactory.getLogger(Tx.class);
   private static final int MAX_ATTEMPTS = 5;
 
-  private final SessionFactory sf;
+  private final Database db;
+  private final javax.sql.DataSource dataSource;
 
-  Tx(SessionFactory sf) {
-    this.sf = sf;
+  /** Resolves the session factory at first use: services can be wired while the database is still starting. */
+  Tx(Database db) {
+    this.db = db;
+    this.dataSource = db.dataSource();
+  }
+
+  /** Work on a plain JDBC connection inside one transaction (the hot write paths: no session, no entities). */
+  @FunctionalInterface
+  public interface JdbcWork<T> {
+    T apply(java.sql.Connection c) throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} in one JDBC transaction with the same retry rules as {@link #call}; an
+   * {@link SQLException} that is not retried leaves as an {@link IllegalStateException}.
+   */
+  public <T> T jdbc(JdbcWork<T> work) {
+    db.awaitReady();
+    for (int attempt = 1; ; attempt++) {
+      try (java.sql.Connection c = dataSource.getConnection()) {
+        c.setAutoCommit(false);
+        try {
+          T result = work.apply(c);
+          c.commit();
+          return result;
+        } catch (SQLException | RuntimeException e) {
+          try {
+            c.rollback();
+          } catch (SQLException ignored) {
+            // the original failure is what matters
+          }
+          throw e;
+        }
+      } catch (SQLException | RuntimeException e) {
+        if (e instanceof Fault || attempt >= MAX_ATTEMPTS || !isRetryable(e)) {
+          if (e instanceof RuntimeException r) {
+            throw r;
+          }
+          throw new IllegalStateException("database: " + e.getMessage(), e);
+        }
+        LOG.warn("transaction lost a race (attempt {}/{}): {}; retrying", attempt, MAX_ATTEMPTS, rootMessage(e));
+        backoff(attempt);
+      }
+    }
+  }
+
+  /** Read-only JDBC work in autocommit mode (one statement, no BEGIN/COMMIT). */
+  public <T> T jdbcRead(JdbcWork<T> work) {
+    db.awaitReady();
+    try (java.sql.Connection c = dataSource.getConnection()) {
+      return work.apply(c);
+    } catch (SQLException e) {
+      throw new IllegalStateException("database: " + e.getMessage(), e);
+    }
   }
 
   public <T> T call(Function<Session, T> work) {
     for (int attempt = 1; ; attempt++) {
-      Session session = sf.openSession();
+      Session session = db.sessionFactory().openSession();
       Transaction t = null;
       try {
         t = session.beginTransaction();
@@ -51,7 +103,7 @@ public final class Tx {
    * context, no dirty checking and no BEGIN/COMMIT round trips — the hot path of every GET.
    */
   public <T> T read(Function<org.hibernate.SharedSessionContract, T> work) {
-    try (org.hibernate.StatelessSession session = sf.openStatelessSession()) {
+    try (org.hibernate.StatelessSession session = db.sessionFactory().openStatelessSession()) {
       return work.apply(session);
     }
   }

@@ -93,6 +93,15 @@ public class Host extends SoftDeletable {
     return segment;
   }
 
+  /** The stored values as they are (rows read without the ORM); {@code segment} may be null. */
+  public void restoreStored(String failoverSegmentId, Segment segment, Boolean reservedOrNull,
+      Boolean onMaintenanceOrNull) {
+    this.failoverSegmentId = failoverSegmentId;
+    this.segment = segment;
+    this.reserved = reservedOrNull;
+    this.onMaintenance = onMaintenanceOrNull;
+  }
+
   public void setSegment(Segment segment) {
     this.segment = segment;
     this.failoverSegmentId = segment.getUuid();

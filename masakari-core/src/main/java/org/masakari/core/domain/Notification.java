@@ -79,6 +79,11 @@ public class Notification extends SoftDeletable {
     this.type = type.name();
   }
 
+  /** The stored type as is (rows read without the ORM). */
+  public void setTypeWire(String type) {
+    this.type = type;
+  }
+
   public String getPayload() {
     return payload;
   }

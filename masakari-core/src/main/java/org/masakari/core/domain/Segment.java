@@ -79,6 +79,12 @@ public class Segment extends SoftDeletable {
     this.recoveryMethod = recoveryMethod.wire();
   }
 
+  /** The stored values as they are (rows read without the ORM); a NULL {@code enabled} reads as enabled. */
+  public void restoreStored(String recoveryMethodWire, Boolean enabledOrNull) {
+    this.recoveryMethod = recoveryMethodWire;
+    this.enabled = enabledOrNull;
+  }
+
   public boolean isEnabled() {
     return enabled == null || enabled;
   }

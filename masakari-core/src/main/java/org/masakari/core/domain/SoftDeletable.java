@@ -53,6 +53,21 @@ public abstract class SoftDeletable {
     deleted = id;
   }
 
+  /** The common columns of a row read without the ORM. */
+  public void restore(Integer id, LocalDateTime createdAt, LocalDateTime updatedAt, LocalDateTime deletedAt,
+      Integer deleted) {
+    this.id = id;
+    this.createdAt = createdAt;
+    this.updatedAt = updatedAt;
+    this.deletedAt = deletedAt;
+    this.deleted = deleted;
+  }
+
+  /** The id the database generated, for rows written without the ORM. */
+  public void assignId(int generated) {
+    this.id = generated;
+  }
+
   public Integer getId() {
     return id;
   }

@@ -54,21 +54,48 @@ public final class CoreRuntime implements AutoCloseable {
       ComputeServiceDirectory directoryOverride, List<Class<?>> extraEntities) {}
 
   public static CoreRuntime start(MasakariConfig cfg, Mode mode) {
+    return start(cfg, mode, false);
+  }
+
+  /**
+   * As {@link #start(MasakariConfig, Mode)}, but returns before the schema is migrated: migration and the
+   * Hibernate bootstrap run in the background and every database call waits for them ({@link #awaitReady}).
+   * The all-in-one uses it to listen (GET /) while the database is still starting.
+   */
+  public static CoreRuntime startDeferred(MasakariConfig cfg, Mode mode) {
+    return start(cfg, mode, true);
+  }
+
+  private static CoreRuntime start(MasakariConfig cfg, Mode mode, boolean deferred) {
     cfg.warnings().forEach(LOG::warn);
     DatabaseUrl url = mode.databaseUrl() != null ? mode.databaseUrl()
         : cfg.database().connection().orElseThrow(() -> new IllegalStateException(
             "[database] connection is not set (required outside all-in-one mode)"));
     Database db = new Database(url, cfg.database().maxPoolSize(), mode.extraEntities());
-    try {
-      if (mode.migrate()) {
-        db.migrate();
-      } else {
-        db.requireCurrentSchema();
+    // the session factory needs no database access: build it while the schema is migrated or checked
+    var factory = db.buildSessionFactoryInBackground();
+    if (deferred) {
+      java.util.concurrent.CompletableFuture<Void> schema = new java.util.concurrent.CompletableFuture<>();
+      Thread t = new Thread(() -> {
+        try {
+          migrateOrCheck(db, mode);
+          schema.complete(null);
+        } catch (RuntimeException e) {
+          LOG.error("database start-up failed: {}", e.getMessage());
+          schema.completeExceptionally(e);
+        }
+      }, "db-migrate");
+      t.setDaemon(true);
+      t.start();
+      db.deferReadiness(schema.thenCombine(factory, (a, b) -> b));
+    } else {
+      try {
+        migrateOrCheck(db, mode);
+        db.sessionFactory();
+      } catch (RuntimeException e) {
+        db.close();
+        throw e;
       }
-      db.sessionFactory();
-    } catch (RuntimeException e) {
-      db.close();
-      throw e;
     }
     WorkQueue queue = mode.queueOverride();
     if (queue == null) {
@@ -94,6 +121,19 @@ public final class CoreRuntime implements AutoCloseable {
       }
     }
     return new CoreRuntime(db, queue, relay, dir, cfg);
+  }
+
+  private static void migrateOrCheck(Database db, Mode mode) {
+    if (mode.migrate()) {
+      db.migrate();
+    } else {
+      db.requireCurrentSchema();
+    }
+  }
+
+  /** Waits until the database is migrated and the session factory built; fails start-up if either failed. */
+  public void awaitReady() {
+    database.awaitReady();
   }
 
   public Database database() {

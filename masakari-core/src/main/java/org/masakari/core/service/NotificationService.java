@@ -2,17 +2,20 @@ package org.masakari.core.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
 import org.masakari.core.db.Tx;
-import org.masakari.core.domain.Host;
 import org.masakari.core.domain.Notification;
 import org.masakari.core.domain.NotificationStatus;
 import org.masakari.core.domain.NotificationType;
-import org.masakari.core.domain.OutboxEntry;
 import org.masakari.core.domain.Uuids;
 import org.masakari.core.domain.VMove;
 import org.masakari.core.events.Announced;
@@ -20,6 +23,7 @@ import org.masakari.core.events.ApiEvents;
 import org.masakari.core.fault.Fault;
 import org.masakari.core.queue.OutboxRelay;
 import org.masakari.core.queue.WorkItem;
+import org.masakari.core.repository.NotificationRows;
 import org.masakari.core.repository.PageRequest;
 import org.masakari.core.repository.PagedQuery;
 import org.slf4j.Logger;
@@ -50,40 +54,16 @@ public final class NotificationService {
     this.events = events;
   }
 
+  /**
+   * One transaction on plain JDBC, four statements: guard row upsert (which also finds the host), host +
+   * duplicate candidates in one SELECT, notification insert, outbox insert. The rules are upstream's:
+   * unknown host → 400, duplicate → 409, host on maintenance → 409.
+   */
   public Notification create(NewNotification n) {
     Announced<Notification> event = new Announced<>((phase, e, fault) -> events.notification("create", phase, e, fault));
     Notification created;
     try {
-      created = tx.call(s -> {
-        Host host = s.createQuery("from Host h where h.name = :n and h.deleted = 0", Host.class)
-            .setParameter("n", n.hostname()).getResultStream().findFirst()
-            .orElseThrow(() -> Fault.badRequest("Host with name " + n.hostname() + " could not be found."));
-        guard(s, host.getUuid());
-        // duplicate before maintenance (upstream checks maintenance first): a resent notification stays
-        // "duplicate" however fast the engine already put its host on maintenance; both are 409
-        if (isDuplicate(s, host.getUuid(), n)) {
-          throw Fault.conflict("Notification received from host " + n.hostname() + " of type " + n.type().name()
-              + " is duplicate.");
-        }
-        if (host.isOnMaintenance()) {
-          throw Fault.conflict("Notification received from host " + n.hostname() + " of type '" + n.type().name()
-              + "' is ignored as the host is already under maintenance.");
-        }
-        Notification e = new Notification();
-        e.setGeneratedTime(n.generatedTime());
-        e.setSourceHostUuid(host.getUuid());
-        e.setType(n.type());
-        e.setPayload(toJson(n.payload()));
-        e.setStatus(NotificationStatus.NEW);
-        e.setFailoverSegmentUuid(host.getFailoverSegmentId());
-        // upstream announces before the insert: no id or notification_uuid in the start payload
-        event.start(e);
-        e.setNotificationUuid(Uuids.random());
-        e.markCreated();
-        s.persist(e);
-        s.persist(new OutboxEntry(e.getNotificationUuid(), host.getUuid(), n.type().name(), LocalDateTime.now(java.time.ZoneOffset.UTC)));
-        return e;
-      });
+      created = tx.jdbc(c -> insert(c, n, event));
     } catch (RuntimeException e) {
       throw event.failed(e);
     }
@@ -93,6 +73,99 @@ public final class NotificationService {
     relay.publishCommitted(new WorkItem(created.getNotificationUuid(), created.getSourceHostUuid(),
         created.getTypeWire()));
     return created;
+  }
+
+  private static final String GUARD_BY_NAME = "INSERT INTO host_notification_guard (host_uuid, seq)"
+      + " SELECT uuid, 1 FROM hosts WHERE name = ? AND deleted = 0 ON DUPLICATE KEY UPDATE seq = seq + 1";
+  private static final String HOST_AND_CANDIDATES = "SELECT h.uuid, h.failover_segment_id, h.on_maintenance,"
+      + " n.payload, n.id FROM hosts h LEFT JOIN notifications n ON n.source_host_uuid = h.uuid AND n.deleted = 0"
+      + " AND n.type = ? AND n.generated_time >= ? WHERE h.name = ? AND h.deleted = 0";
+  private static final String INSERT_NOTIFICATION = "INSERT INTO notifications (created_at, updated_at, deleted_at,"
+      + " deleted, notification_uuid, generated_time, source_host_uuid, type, payload, status, failover_segment_uuid,"
+      + " message) VALUES (?, NULL, NULL, 0, ?, ?, ?, ?, ?, ?, ?, NULL)";
+  private static final String INSERT_OUTBOX = "INSERT INTO notification_outbox (notification_uuid, source_host_uuid,"
+      + " type, created_at, attempts) VALUES (?, ?, ?, ?, 0)";
+
+  private Notification insert(Connection c, NewNotification n, Announced<Notification> event) throws SQLException {
+    // the guard write comes first: it holds the host's row lock until commit, so concurrent creates for one
+    // host run the duplicate check one after another (and conflict in Galera certification)
+    try (PreparedStatement g = c.prepareStatement(GUARD_BY_NAME)) {
+      g.setString(1, n.hostname());
+      if (g.executeUpdate() == 0) {
+        throw Fault.badRequest("Host with name " + n.hostname() + " could not be found.");
+      }
+    }
+    String hostUuid = null;
+    String segmentUuid = null;
+    boolean onMaintenance = false;
+    boolean duplicate = false;
+    try (PreparedStatement q = c.prepareStatement(HOST_AND_CANDIDATES)) {
+      q.setString(1, n.type().name());
+      q.setObject(2, n.generatedTime().minus(duplicateWindow));
+      q.setString(3, n.hostname());
+      try (ResultSet r = q.executeQuery()) {
+        while (r.next()) {
+          hostUuid = r.getString(1);
+          segmentUuid = r.getString(2);
+          onMaintenance = r.getBoolean(3);
+          String payload = r.getString(4);
+          // a candidate row exists when n.id is not null; its payload may be null
+          if (!duplicate && r.getObject(5) != null && n.payload().equals(fromJson(payload))) {
+            duplicate = true;
+          }
+        }
+      }
+    }
+    if (hostUuid == null) {
+      // deleted between the two statements
+      throw Fault.badRequest("Host with name " + n.hostname() + " could not be found.");
+    }
+    // duplicate before maintenance (upstream checks maintenance first): a resent notification stays
+    // "duplicate" however fast the engine already put its host on maintenance; both are 409
+    if (duplicate) {
+      throw Fault.conflict("Notification received from host " + n.hostname() + " of type " + n.type().name()
+          + " is duplicate.");
+    }
+    if (onMaintenance) {
+      throw Fault.conflict("Notification received from host " + n.hostname() + " of type '" + n.type().name()
+          + "' is ignored as the host is already under maintenance.");
+    }
+    Notification e = new Notification();
+    e.setGeneratedTime(n.generatedTime());
+    e.setSourceHostUuid(hostUuid);
+    e.setType(n.type());
+    e.setPayload(toJson(n.payload()));
+    e.setStatus(NotificationStatus.NEW);
+    e.setFailoverSegmentUuid(segmentUuid);
+    // upstream announces before the insert: no id or notification_uuid in the start payload
+    event.start(e);
+    e.setNotificationUuid(Uuids.random());
+    e.markCreated();
+    try (PreparedStatement i = c.prepareStatement(INSERT_NOTIFICATION, Statement.RETURN_GENERATED_KEYS)) {
+      i.setObject(1, e.getCreatedAt());
+      i.setString(2, e.getNotificationUuid());
+      i.setObject(3, e.getGeneratedTime());
+      i.setString(4, hostUuid);
+      i.setString(5, e.getTypeWire());
+      i.setString(6, e.getPayload());
+      i.setString(7, NotificationStatus.NEW.wire());
+      i.setString(8, segmentUuid);
+      i.executeUpdate();
+      try (ResultSet keys = i.getGeneratedKeys()) {
+        if (!keys.next()) {
+          throw new SQLException("no generated id for notification " + e.getNotificationUuid());
+        }
+        e.assignId(keys.getInt(1));
+      }
+    }
+    try (PreparedStatement o = c.prepareStatement(INSERT_OUTBOX)) {
+      o.setString(1, e.getNotificationUuid());
+      o.setString(2, hostUuid);
+      o.setString(3, e.getTypeWire());
+      o.setObject(4, LocalDateTime.now(java.time.ZoneOffset.UTC));
+      o.executeUpdate();
+    }
+    return e;
   }
 
   /**
@@ -106,23 +179,10 @@ public final class NotificationService {
         .setParameter("h", hostUuid).executeUpdate();
   }
 
-  private boolean isDuplicate(Session s, String hostUuid, NewNotification n) {
-    LocalDateTime since = n.generatedTime().minus(duplicateWindow);
-    List<String> payloads = s.createQuery("select e.payload from Notification e where e.deleted = 0"
-            + " and e.sourceHostUuid = :h and e.type = :t and e.generatedTime >= :g", String.class)
-        .setParameter("h", hostUuid).setParameter("t", n.type().name()).setParameter("g", since)
-        .getResultList();
-    for (String p : payloads) {
-      if (n.payload().equals(fromJson(p))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   public List<Notification> list(String status, String sourceHostUuid, String type, LocalDateTime generatedSince,
       PageRequest page) {
-    return tx.read(s -> {
+    // plain JDBC: a page of up to 1 000 rows is read straight into notifications (no session, no hydration)
+    return tx.jdbcRead(c -> {
       PagedQuery<Notification> q = new PagedQuery<>(Notification.class, Notification.COLUMNS);
       if (status != null) {
         q.eqEnum("status", status, STATUSES);
@@ -136,7 +196,7 @@ public final class NotificationService {
       if (generatedSince != null) {
         q.ge("generatedTime", generatedSince);
       }
-      return q.list(s, page);
+      return q.listSql(c, page, "notifications", NotificationRows.COLUMNS, NotificationRows::read);
     });
   }
 

@@ -32,7 +32,8 @@ public final class SegmentService {
 
   /** Filters: recovery_method, service_type (exact strings), enabled (already parsed). */
   public List<Segment> list(String recoveryMethod, String serviceType, Boolean enabled, PageRequest page) {
-    return tx.read(s -> {
+    // plain JDBC: the page is read straight into segments (no session, no hydration)
+    return tx.jdbcRead(c -> {
       PagedQuery<Segment> q = new PagedQuery<>(Segment.class, Segment.COLUMNS);
       if (recoveryMethod != null) {
         q.eqEnum("recoveryMethod", recoveryMethod, org.masakari.core.domain.RecoveryMethod.WIRE);
@@ -43,7 +44,8 @@ public final class SegmentService {
       if (enabled != null) {
         q.eq("enabled", enabled);
       }
-      return q.list(s, page);
+      return q.listSql(c, page, "failover_segments", org.masakari.core.repository.SegmentRows.COLUMNS,
+          org.masakari.core.repository.SegmentRows::read);
     });
   }
 

@@ -23,6 +23,19 @@ class IsoTimeTest {
   }
 
   @Test
+  void wireIsTheFormatterOutput() {
+    java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
+    java.util.Random r = new java.util.Random(42);
+    for (int i = 0; i < 2000; i++) {
+      LocalDateTime t = LocalDateTime.of(r.nextInt(10000), 1 + r.nextInt(12), 1 + r.nextInt(28), r.nextInt(24),
+          r.nextInt(60), r.nextInt(60), r.nextInt(1_000_000_000));
+      assertThat(IsoTime.wire(t)).isEqualTo(f.format(t));
+    }
+    assertThat(IsoTime.wire(LocalDateTime.of(12345, 1, 1, 0, 0))).isEqualTo(f.format(LocalDateTime.of(12345, 1, 1, 0, 0)));
+    assertThat(IsoTime.wire(null)).isNull();
+  }
+
+  @Test
   void uuidLike() {
     assertThat(Uuids.canonical("{5ECAEE69-1DDE-46DD-81AF-FE1C646338FC}")).contains("5ecaee69-1dde-46dd-81af-fe1c646338fc");
     assertThat(Uuids.canonical("5ecaee691dde46dd81affe1c646338fc")).contains("5ecaee69-1dde-46dd-81af-fe1c646338fc");

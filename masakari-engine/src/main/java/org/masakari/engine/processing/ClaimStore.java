@@ -6,7 +6,17 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
-import org.hibernate.Session;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.masakari.core.domain.Notification;
+import java.util.Optional;
+import org.masakari.core.domain.Host;
+import org.masakari.core.repository.HostRows;
+import org.masakari.core.repository.NotificationRows;
 import org.masakari.core.db.Tx;
 import org.masakari.core.domain.NotificationStatus;
 import org.masakari.core.queue.WorkItem;
@@ -27,6 +37,8 @@ public final class ClaimStore {
   private final Tx tx;
   private final String engineId;
   private final Duration staleAfter;
+  /** Hosts whose claim row is known to exist (rows are never deleted): no existence check per claim. */
+  private final Set<String> knownLockRows = ConcurrentHashMap.newKeySet();
 
   public ClaimStore(Tx tx, String engineId, Duration staleAfter) {
     this.tx = tx;
@@ -39,41 +51,102 @@ public final class ClaimStore {
   }
 
   public ClaimResult claim(WorkItem item) {
-    ensureLockRow(item.sourceHostUuid());
-    return tx.call(s -> {
-      Object[] lock = (Object[]) s.createNativeQuery("SELECT notification_uuid, engine_id, heartbeat_at"
-              + " FROM engine_host_locks WHERE host_uuid = :h FOR UPDATE", Object[].class)
-          .setParameter("h", item.sourceHostUuid()).getSingleResult();
-      String holder = (String) lock[0];
-      boolean stale = holder != null && isStale(lock[2]);
-      List<String> st = s.createNativeQuery("SELECT status FROM notifications WHERE notification_uuid = :u"
-          + " FOR UPDATE", String.class).setParameter("u", item.notificationUuid()).getResultList();
-      if (st.isEmpty()) {
-        LOG.warn("[notification={}] not in the database; dropping the message", item.notificationUuid());
-        return ClaimResult.NOTHING_TO_DO;
-      }
-      NotificationStatus status = NotificationStatus.fromWire(st.get(0));
-      boolean mine = item.notificationUuid().equals(holder);
-      if (status == NotificationStatus.NEW || status == NotificationStatus.ERROR) {
-        if (holder != null && !mine && !stale) {
-          return ClaimResult.HOST_BUSY;
+    return claimAndLoad(item).result();
+  }
+
+  /**
+   * What a claim found, the notification as it was read under the claim's lock (null if gone) and, when the
+   * notification is now ours, its source host with the segment (empty when the host is gone).
+   */
+  public record Claim(ClaimResult result, Notification notification, Optional<Host> host) {
+    Claim(ClaimResult result, Notification notification) {
+      this(result, notification, Optional.empty());
+    }
+  }
+
+  /**
+   * One transaction on plain JDBC: lock the host's claim row, lock and read the notification, decide, and
+   * move it to running. The notification read here serves the whole processing (no second load).
+   */
+  public Claim claimAndLoad(WorkItem item) {
+    if (!knownLockRows.contains(item.sourceHostUuid())) {
+      ensureLockRow(item.sourceHostUuid());
+      knownLockRows.add(item.sourceHostUuid());
+    }
+    Claim c = tx.jdbc(conn -> claim(conn, item));
+    if (c == null) {
+      // the host's claim row vanished (tables emptied under a running engine): create it again, once
+      knownLockRows.remove(item.sourceHostUuid());
+      ensureLockRow(item.sourceHostUuid());
+      knownLockRows.add(item.sourceHostUuid());
+      c = tx.jdbc(conn -> claim(conn, item));
+    }
+    return c == null ? new Claim(ClaimResult.NOTHING_TO_DO, null) : c;
+  }
+
+  private Claim claim(Connection c, WorkItem item) throws SQLException {
+    String holder;
+    String holderEngine;
+    Object heartbeat;
+    try (PreparedStatement p = c.prepareStatement("SELECT notification_uuid, engine_id, heartbeat_at"
+        + " FROM engine_host_locks WHERE host_uuid = ? FOR UPDATE")) {
+      p.setString(1, item.sourceHostUuid());
+      try (ResultSet r = p.executeQuery()) {
+        if (!r.next()) {
+          return null;
         }
-        setRunning(s, item.notificationUuid());
-        take(s, item);
-        return status == NotificationStatus.NEW ? ClaimResult.CLAIMED_NEW : ClaimResult.CLAIMED_RETRY;
+        holder = r.getString(1);
+        holderEngine = r.getString(2);
+        heartbeat = r.getObject(3, LocalDateTime.class);
       }
-      if (status == NotificationStatus.RUNNING && (holder == null || (mine && stale))) {
-        LOG.warn("[notification={}] [host={}] taking over from {} (no heartbeat since {})", item.notificationUuid(),
-            item.sourceHostUuid(), lock[1], lock[2]);
-        take(s, item);
-        return ClaimResult.TAKEN_OVER;
+    }
+    boolean stale = holder != null && isStale(heartbeat);
+    Notification n = null;
+    try (PreparedStatement p = c.prepareStatement("SELECT " + NotificationRows.COLUMNS
+        + " FROM notifications WHERE notification_uuid = ? FOR UPDATE")) {
+      p.setString(1, item.notificationUuid());
+      try (ResultSet r = p.executeQuery()) {
+        if (r.next()) {
+          n = NotificationRows.read(r, 1);
+        }
       }
-      if (mine && (stale || status != NotificationStatus.RUNNING)) {
-        // a dead engine's claim on a notification that has ended meanwhile (expired): free the host
-        release(s, item.sourceHostUuid(), item.notificationUuid());
+    }
+    if (n == null) {
+      LOG.warn("[notification={}] not in the database; dropping the message", item.notificationUuid());
+      return new Claim(ClaimResult.NOTHING_TO_DO, null);
+    }
+    NotificationStatus status = n.getStatus();
+    boolean mine = item.notificationUuid().equals(holder);
+    if (status == NotificationStatus.NEW || status == NotificationStatus.ERROR) {
+      if (holder != null && !mine && !stale) {
+        return new Claim(ClaimResult.HOST_BUSY, n);
       }
-      return ClaimResult.NOTHING_TO_DO;
-    });
+      update(c, "UPDATE notifications SET status = 'running', updated_at = ? WHERE notification_uuid = ?",
+          nowSeconds(), item.notificationUuid());
+      take(c, item);
+      return new Claim(status == NotificationStatus.NEW ? ClaimResult.CLAIMED_NEW : ClaimResult.CLAIMED_RETRY, n,
+          HostRows.byUuid(c, n.getSourceHostUuid()));
+    }
+    if (status == NotificationStatus.RUNNING && (holder == null || (mine && stale))) {
+      LOG.warn("[notification={}] [host={}] taking over from {} (no heartbeat since {})", item.notificationUuid(),
+          item.sourceHostUuid(), holderEngine, heartbeat);
+      take(c, item);
+      return new Claim(ClaimResult.TAKEN_OVER, n, HostRows.byUuid(c, n.getSourceHostUuid()));
+    }
+    if (mine && (stale || status != NotificationStatus.RUNNING)) {
+      // a dead engine's claim on a notification that has ended meanwhile (expired): free the host
+      release(c, item.sourceHostUuid(), item.notificationUuid());
+    }
+    return new Claim(ClaimResult.NOTHING_TO_DO, n);
+  }
+
+  private static int update(Connection c, String sql, Object... params) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        p.setObject(i + 1, params[i]);
+      }
+      return p.executeUpdate();
+    }
   }
 
   private boolean isStale(Object heartbeat) {
@@ -109,23 +182,15 @@ public final class ClaimStore {
     }
   }
 
-  private static void setRunning(Session s, String uuid) {
-    s.createNativeMutationQuery("UPDATE notifications SET status = 'running', updated_at = :t"
-        + " WHERE notification_uuid = :u").setParameter("t", nowSeconds()).setParameter("u", uuid).executeUpdate();
-  }
-
-  private void take(Session s, WorkItem item) {
+  private void take(Connection c, WorkItem item) throws SQLException {
     LocalDateTime now = now();
-    s.createNativeMutationQuery("UPDATE engine_host_locks SET notification_uuid = :u, engine_id = :e,"
-            + " claimed_at = :t, heartbeat_at = :t WHERE host_uuid = :h")
-        .setParameter("u", item.notificationUuid()).setParameter("e", engineId).setParameter("t", now)
-        .setParameter("h", item.sourceHostUuid()).executeUpdate();
+    update(c, "UPDATE engine_host_locks SET notification_uuid = ?, engine_id = ?, claimed_at = ?, heartbeat_at = ?"
+        + " WHERE host_uuid = ?", item.notificationUuid(), engineId, now, now, item.sourceHostUuid());
   }
 
-  private static void release(Session s, String hostUuid, String notificationUuid) {
-    s.createNativeMutationQuery("UPDATE engine_host_locks SET notification_uuid = NULL, engine_id = NULL,"
-            + " claimed_at = NULL, heartbeat_at = NULL WHERE host_uuid = :h AND notification_uuid = :u")
-        .setParameter("h", hostUuid).setParameter("u", notificationUuid).executeUpdate();
+  private static void release(Connection c, String hostUuid, String notificationUuid) throws SQLException {
+    update(c, "UPDATE engine_host_locks SET notification_uuid = NULL, engine_id = NULL, claimed_at = NULL,"
+        + " heartbeat_at = NULL WHERE host_uuid = ? AND notification_uuid = ?", hostUuid, notificationUuid);
   }
 
   /**
@@ -135,20 +200,29 @@ public final class ClaimStore {
    * @return false when the claim was no longer ours
    */
   public boolean finish(WorkItem item, NotificationStatus status, String message) {
-    return tx.call(s -> {
-      List<String> owner = s.createNativeQuery("SELECT engine_id FROM engine_host_locks WHERE host_uuid = :h"
-              + " AND notification_uuid = :u FOR UPDATE", String.class)
-          .setParameter("h", item.sourceHostUuid()).setParameter("u", item.notificationUuid()).getResultList();
-      if (owner.isEmpty() || !engineId.equals(owner.get(0))) {
+    return tx.jdbc(c -> {
+      String owner = null;
+      boolean found = false;
+      try (PreparedStatement p = c.prepareStatement("SELECT engine_id FROM engine_host_locks WHERE host_uuid = ?"
+          + " AND notification_uuid = ? FOR UPDATE")) {
+        p.setString(1, item.sourceHostUuid());
+        p.setString(2, item.notificationUuid());
+        try (ResultSet r = p.executeQuery()) {
+          if (r.next()) {
+            found = true;
+            owner = r.getString(1);
+          }
+        }
+      }
+      if (!found || !engineId.equals(owner)) {
         LOG.warn("[notification={}] claim lost to {}; outcome {} not stored", item.notificationUuid(),
-            owner.isEmpty() ? "nobody" : owner.get(0), status.wire());
+            found ? owner : "nobody", status.wire());
         return false;
       }
-      s.createNativeMutationQuery("UPDATE notifications SET status = :st, message = COALESCE(:m, message),"
-              + " updated_at = :t WHERE notification_uuid = :u AND status = 'running'")
-          .setParameter("st", status.wire()).setParameter("m", message).setParameter("t", nowSeconds())
-          .setParameter("u", item.notificationUuid()).executeUpdate();
-      release(s, item.sourceHostUuid(), item.notificationUuid());
+      update(c, "UPDATE notifications SET status = ?, message = COALESCE(?, message), updated_at = ?"
+          + " WHERE notification_uuid = ? AND status = 'running'", status.wire(), message, nowSeconds(),
+          item.notificationUuid());
+      release(c, item.sourceHostUuid(), item.notificationUuid());
       return true;
     });
   }

@@ -64,8 +64,17 @@ public final class NotificationDispatcher {
     if (found.isEmpty()) {
       return Outcome.error("notification not found");
     }
-    Notification n = found.get();
-    Optional<Host> host = hosts.byUuid(n.getSourceHostUuid());
+    return process(found.get(), firstAttempt);
+  }
+
+  /** As {@link #process(String, boolean)} for a notification already read (by the claim). */
+  public Outcome process(Notification n, boolean firstAttempt) {
+    return process(n, hosts.byUuid(n.getSourceHostUuid()), firstAttempt);
+  }
+
+  /** As {@link #process(String, boolean)} for a notification and its source host already read (by the claim). */
+  public Outcome process(Notification n, Optional<Host> host, boolean firstAttempt) {
+    String notificationUuid = n.getNotificationUuid();
     if (host.isEmpty()) {
       return Outcome.error("source host " + n.getSourceHostUuid() + " no longer exists");
     }

@@ -83,8 +83,8 @@ public final class NotificationProcessor implements WorkHandler, AutoCloseable {
       return;
     }
     try {
-      ClaimResult claim = claims.claim(item);
-      switch (claim) {
+      ClaimStore.Claim claim = claims.claimAndLoad(item);
+      switch (claim.result()) {
         case NOTHING_TO_DO -> done.complete(null);
         case HOST_BUSY -> retryLater(item, done, deadline);
         default -> run(item, claim, done);
@@ -106,27 +106,27 @@ public final class NotificationProcessor implements WorkHandler, AutoCloseable {
         options.hostBusyRetry().toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private void run(WorkItem item, ClaimResult claim, CompletableFuture<Void> done) {
+  /** The claim's copy of the notification (its immutable fields are what the events carry) and host serve all. */
+  private void run(WorkItem item, ClaimStore.Claim claimed, CompletableFuture<Void> done) {
+    ClaimResult claim = claimed.result();
+    Notification before = claimed.notification();
     active.add(item.notificationUuid());
     try {
       LOG.info("[notification={}] [host={}] claimed by {} ({})", item.notificationUuid(), item.sourceHostUuid(),
           claims.engineId(), claim);
-      Notification before = dispatcher.load(item.notificationUuid()).orElse(null);
-      if (before != null) {
-        notifier.processEvent(before, "start", switch (claim) {
-          case CLAIMED_RETRY -> "error";
-          case TAKEN_OVER -> "running";
-          default -> "new";
-        }, null);
-      }
-      Outcome outcome = dispatcher.process(item.notificationUuid(), claim == ClaimResult.CLAIMED_NEW);
+      notifier.processEvent(before, "start", switch (claim) {
+        case CLAIMED_RETRY -> "error";
+        case TAKEN_OVER -> "running";
+        default -> "new";
+      }, null);
+      Outcome outcome = dispatcher.process(before, claimed.host(), claim == ClaimResult.CLAIMED_NEW);
       NotificationStatus status = outcome.status();
       if (status == NotificationStatus.ERROR && claim == ClaimResult.CLAIMED_RETRY) {
         // upstream allows exactly one automatic retry: an error after it is final
         status = NotificationStatus.FAILED;
       }
       boolean stored = claims.finish(item, status, outcome.message());
-      if (before != null && stored) {
+      if (stored) {
         // unlike upstream, the event carries the stored outcome, not "running"
         notifier.processEvent(before, outcome.cause() != null ? "error" : "end", status.wire(), outcome.cause());
       }

@@ -80,6 +80,8 @@ public final class DemoCloud implements AutoCloseable {
       MasakariApiClient admin = MasakariApiClient.create(apiUrl, DemoScenario.admin(sim.keystoneUrl()));
       String segment = new MasakariSeeder(admin).seed(layout.segment(), o.recoveryMethod(),
           layout.computeHosts(), layout.reservedHost());
+      // the engine started in the background while the demo was seeded; its failure still fails the start
+      aio.awaitEngine();
       Path openrc = Openrc.write(o.dataDir(), sim.keystoneUrl());
       LOG.info("demo cloud ready in {} ms: API {}, Keystone {}, Nova {}, segment {} ({})",
           (System.nanoTime() - t0) / 1_000_000, apiUrl, sim.keystoneUrl(), sim.novaUrl(), segment, o.recoveryMethod());
