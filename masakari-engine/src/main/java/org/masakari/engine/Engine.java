@@ -104,7 +104,7 @@ public final class Engine implements AutoCloseable {
     var t = options.timing();
     Map<Class<? extends Job>, Job> jobs = Map.of(
         RetryUnfinishedJob.class, new RetryUnfinishedJob(claims, processor, t.retryNewAfter()),
-        ExpireNotificationsJob.class, new ExpireNotificationsJob(claims, t.expiredAfter()),
+        ExpireNotificationsJob.class, new ExpireNotificationsJob(claims, t.expiredAfter(), notifier),
         ResumeStaleClaimsJob.class, new ResumeStaleClaimsJob(claims, processor));
     EngineScheduler scheduler = new EngineScheduler(db.dataSource(), options.engine().engineId(),
         options.engine().jdbcJobStore(), options.engine().heartbeatInterval(), jobs);

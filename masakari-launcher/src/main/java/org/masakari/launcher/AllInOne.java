@@ -49,7 +49,7 @@ public final class AllInOne implements AutoCloseable {
     ApiServer api = new ApiServer(vertx, cfg.api().withListen(listen, port), cfg.keystone(),
         Policy.load(cfg.policyFile()), new ApiServer.Services(core.segments(), core.hosts(), core.notifications(),
             new TaskProgressStore(core.database().tx()),
-            new org.masakari.core.actions.NotificationActions(core.database().tx(), core.relay()),
+            new org.masakari.core.actions.NotificationActions(core.database().tx(), core.relay(), core.webhooks()),
             new org.masakari.core.alerts.AlertmanagerReceiver(
                 org.masakari.core.alerts.AlertmanagerOptions.from(cfg.ini().section("alertmanager")),
                 core.notifications())), cfg.database().maxPoolSize());

@@ -25,7 +25,7 @@ public final class ApiCommand implements Callable<Integer> {
     ApiServer api = new ApiServer(vertx, cfg.api(), cfg.keystone(), Policy.load(cfg.policyFile()),
         new ApiServer.Services(core.segments(), core.hosts(), core.notifications(),
             new TaskProgressStore(core.database().tx()),
-            new org.masakari.core.actions.NotificationActions(core.database().tx(), core.relay()),
+            new org.masakari.core.actions.NotificationActions(core.database().tx(), core.relay(), core.webhooks()),
             new org.masakari.core.alerts.AlertmanagerReceiver(
                 org.masakari.core.alerts.AlertmanagerOptions.from(cfg.ini().section("alertmanager")),
                 core.notifications())), cfg.database().maxPoolSize());

@@ -60,7 +60,7 @@ public final class ApiFixture implements AutoCloseable {
     Vertx vertx = Vertx.vertx();
     ApiServer api = new ApiServer(vertx, cfg.api().withListen("127.0.0.1", 0), cfg.keystone(),
         Policy.load(cfg.policyFile()), new ApiServer.Services(core.segments(), core.hosts(), core.notifications(),
-            WorkflowDetailsSource.none(), new org.masakari.core.actions.NotificationActions(core.database().tx(), core.relay()),
+            WorkflowDetailsSource.none(), new org.masakari.core.actions.NotificationActions(core.database().tx(), core.relay(), core.webhooks()),
             new org.masakari.core.alerts.AlertmanagerReceiver(
                 org.masakari.core.alerts.AlertmanagerOptions.from(cfg.ini().section("alertmanager")),
                 core.notifications())), cfg.database().maxPoolSize());

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.masakari.core.db.Tx;
 import org.masakari.core.domain.Notification;
 import org.masakari.core.domain.OutboxEntry;
+import org.masakari.core.events.StatusWebhooks;
 import org.masakari.core.fault.Fault;
 import org.masakari.core.queue.OutboxRelay;
 import org.masakari.core.queue.WorkItem;
@@ -23,20 +24,29 @@ public final class NotificationActions {
 
   private final Tx tx;
   private final OutboxRelay relay;
+  private final StatusWebhooks webhooks;
 
   public NotificationActions(Tx tx, OutboxRelay relay) {
+    this(tx, relay, null);
+  }
+
+  /** @param webhooks where the status change is announced ({@code [webhooks]}), or null */
+  public NotificationActions(Tx tx, OutboxRelay relay, StatusWebhooks webhooks) {
     this.tx = tx;
     this.relay = relay;
+    this.webhooks = webhooks;
   }
 
   /**
    * @throws Fault 404 when no such notification, 409 when its status does not allow the action
    */
   public Notification apply(String notificationUuid, NotificationAction action) {
+    String[] previous = new String[1];
     Notification n = tx.call(s -> {
       Notification e = s.createQuery("from Notification n where n.notificationUuid = :u and n.deleted = 0",
           Notification.class).setParameter("u", notificationUuid).getResultStream().findFirst()
           .orElseThrow(() -> Fault.notificationNotFound(notificationUuid));
+      previous[0] = e.getStatus().wire();
       String from = action.from().stream().map(st -> "'" + st.wire() + "'").collect(Collectors.joining(", "));
       int changed = s.createNativeMutationQuery("UPDATE notifications SET status = :to, updated_at = :t"
               + " WHERE notification_uuid = :u AND status IN (" + from + ")")
@@ -58,6 +68,10 @@ public final class NotificationActions {
     });
     LOG.info("[notification={}] [host={}] {} by operator: now {}", notificationUuid, n.getSourceHostUuid(),
         action.wire(), n.getStatus().wire());
+    if (webhooks != null) {
+      webhooks.statusChanged(n.getNotificationUuid(), n.getSourceHostUuid(), n.getTypeWire(), previous[0],
+          n.getStatus().wire(), "operator " + action.wire());
+    }
     if (action == NotificationAction.RETRY) {
       relay.publishCommitted(new WorkItem(n.getNotificationUuid(), n.getSourceHostUuid(), n.getTypeWire()));
     }

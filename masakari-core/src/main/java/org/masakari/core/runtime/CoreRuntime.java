@@ -12,6 +12,8 @@ import org.masakari.core.queue.RabbitWorkQueue;
 import org.masakari.core.queue.WorkQueue;
 import org.masakari.core.events.ApiEvents;
 import org.masakari.core.events.OsloPublisher;
+import org.masakari.core.events.StatusWebhooks;
+import org.masakari.core.config.WebhookOptions;
 import org.masakari.core.service.HostService;
 import org.masakari.core.service.NotificationService;
 import org.masakari.core.service.SegmentService;
@@ -33,6 +35,7 @@ public final class CoreRuntime implements AutoCloseable {
   private final HostService hosts;
   private final NotificationService notifications;
   private final OsloPublisher publisher;
+  private final StatusWebhooks webhooks;
 
   private CoreRuntime(Database database, WorkQueue queue, OutboxRelay relay, ComputeServiceDirectory directory,
       MasakariConfig cfg) {
@@ -44,6 +47,7 @@ public final class CoreRuntime implements AutoCloseable {
     this.publisher = n.enabled() ? new OsloPublisher(n.transportUrl().orElseThrow(), n.exchange(),
         "masakari-api:" + cfg.host()) : null;
     ApiEvents events = publisher == null ? ApiEvents.none() : ApiEvents.bus(publisher);
+    this.webhooks = StatusWebhooks.of(WebhookOptions.from(cfg.ini().section("webhooks")));
     this.segments = new SegmentService(database.tx(), events);
     this.hosts = new HostService(database.tx(), directory, events);
     this.notifications = new NotificationService(database.tx(), relay, cfg.api().duplicateWindow(), events);
@@ -160,12 +164,20 @@ public final class CoreRuntime implements AutoCloseable {
     return hosts;
   }
 
+  /** {@code [webhooks]} for status changes made through the API (operator actions), or null when none. */
+  public StatusWebhooks webhooks() {
+    return webhooks;
+  }
+
   public NotificationService notifications() {
     return notifications;
   }
 
   @Override
   public void close() {
+    if (webhooks != null) {
+      webhooks.close();
+    }
     if (publisher != null) {
       publisher.close();
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.masakari.client.config.IniFile;
 import org.masakari.client.config.Section;
 import org.masakari.core.config.NotificationsOptions;
+import org.masakari.core.config.WebhookOptions;
 
 /** Everything the engine reads from masakari.conf, validated once at start-up. */
 public record EngineOptions(String host, TimingOptions timing, HostFailureOptions hostFailure,

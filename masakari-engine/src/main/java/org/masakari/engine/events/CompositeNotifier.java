@@ -21,6 +21,17 @@ public record CompositeNotifier(List<VersionedNotifier> sinks) implements Versio
   }
 
   @Override
+  public void statusChanged(Notification n, String previous, String status, String message) {
+    for (VersionedNotifier s : sinks) {
+      try {
+        s.statusChanged(n, previous, status, message);
+      } catch (RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(CompositeNotifier.class).warn("event sink failed: {}", e.toString());
+      }
+    }
+  }
+
+  @Override
   public void close() {
     sinks.forEach(VersionedNotifier::close);
   }

@@ -10,6 +10,9 @@ public interface VersionedNotifier extends AutoCloseable {
   /** @param phase start, end or error; @param fault the failure (error phase), else null */
   void processEvent(Notification n, String phase, String statusForPayload, Throwable fault);
 
+  /** A status change made outside a recovery (the expiry job); only webhooks report it, upstream has no event. */
+  default void statusChanged(Notification n, String previous, String status, String message) {}
+
   @Override
   default void close() {}
 

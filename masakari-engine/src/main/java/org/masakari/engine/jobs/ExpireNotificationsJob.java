@@ -1,6 +1,7 @@
 package org.masakari.engine.jobs;
 
 import java.time.Duration;
+import org.masakari.engine.events.VersionedNotifier;
 import org.masakari.engine.processing.ClaimStore;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -15,17 +16,21 @@ public final class ExpireNotificationsJob implements Job {
 
   private final ClaimStore claims;
   private final Duration expiredAfter;
+  private final VersionedNotifier notifier;
 
-  public ExpireNotificationsJob(ClaimStore claims, Duration expiredAfter) {
+  public ExpireNotificationsJob(ClaimStore claims, Duration expiredAfter, VersionedNotifier notifier) {
     this.claims = claims;
     this.expiredAfter = expiredAfter;
+    this.notifier = notifier;
   }
 
   @Override
   public void execute(JobExecutionContext context) {
-    int n = claims.expire(expiredAfter);
-    if (n > 0) {
-      LOG.info("{} notifications expired to failed", n);
+    var expired = claims.expire(expiredAfter);
+    for (ClaimStore.Expired e : expired) {
+      LOG.info("[notification={}] [host={}] expired: {} -> failed", e.notification().getNotificationUuid(),
+          e.notification().getSourceHostUuid(), e.previousStatus());
+      notifier.statusChanged(e.notification(), e.previousStatus(), "failed", "expired");
     }
   }
 }

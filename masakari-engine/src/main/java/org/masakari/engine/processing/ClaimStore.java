@@ -256,11 +256,30 @@ public final class ClaimStore {
   }
 
   /** Upstream's expiry: open notifications generated longer ago than {@code expiredAfter} become failed. */
-  public int expire(Duration expiredAfter) {
-    return tx.call(s -> s.createNativeMutationQuery("UPDATE notifications SET status = 'failed', updated_at = :now"
-            + " WHERE deleted = 0 AND status IN ('new', 'running', 'error') AND generated_time < :t")
-        .setParameter("now", nowSeconds()).setParameter("t", now().minus(expiredAfter)).executeUpdate());
+  public List<Expired> expire(Duration expiredAfter) {
+    return tx.call(s -> {
+      LocalDateTime before = now().minus(expiredAfter);
+      // read, then change exactly those rows still open: their previous status goes to the webhooks
+      List<Notification> open = s.createQuery("from Notification n where n.deleted = 0"
+              + " and n.status in ('new', 'running', 'error') and n.generatedTime < :t", Notification.class)
+          .setParameter("t", before).getResultList();
+      List<Expired> expired = new java.util.ArrayList<>();
+      for (Notification n : open) {
+        String previous = n.getStatus().wire();
+        int changed = s.createNativeMutationQuery("UPDATE notifications SET status = 'failed', updated_at = :now"
+                + " WHERE notification_uuid = :u AND status IN ('new', 'running', 'error')")
+            .setParameter("now", nowSeconds()).setParameter("u", n.getNotificationUuid()).executeUpdate();
+        if (changed == 1) {
+          expired.add(new Expired(n, previous));
+        }
+      }
+      return expired;
+    });
   }
+
+  /** A notification the expiry job failed, with the status it had. */
+  public record Expired(Notification notification, String previousStatus) {}
+
 
   private static LocalDateTime now() {
     return LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);

@@ -64,4 +64,45 @@ class WebhookNotifierTest {
       assertThat(transitions).containsExactlyInAnyOrder("new->running", "running->ignored");
     }
   }
+
+  @Test
+  void statusChangesOutsideARecoveryArePostedToo() throws Exception {
+    try (org.masakari.engine.support.NovaStub receiver = new org.masakari.engine.support.NovaStub();
+        org.masakari.engine.support.TestDb db = org.masakari.engine.support.TestDb.h2()) {
+      receiver.stub(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
+      org.masakari.core.config.WebhookOptions options = org.masakari.core.config.WebhookOptions.from(
+          org.masakari.client.config.IniFile.parse(null, List.of("[webhooks]",
+              "urls = http://127.0.0.1:" + receiver.wm().port() + "/hook")).section("webhooks"));
+      String host = db.host(db.segment("wh2", RecoveryMethod.AUTO, true), EngineHarness.unique("wh2"), false);
+      String stuck = db.notification(host, NotificationType.VM, "{}", NotificationStatus.ERROR);
+      String open = db.notification(host, NotificationType.VM, "{\"a\":1}", NotificationStatus.NEW);
+
+      // the expiry job (engine)
+      try (WebhookNotifier hooks = new WebhookNotifier(options)) {
+        new org.masakari.engine.jobs.ExpireNotificationsJob(
+            new org.masakari.engine.processing.ClaimStore(db.db().tx(), "e1", Duration.ofMinutes(1)), Duration.ZERO, hooks)
+            .execute(null);
+        // an operator's retry of the expired one (API, microversion 1.4)
+        try (org.masakari.core.events.StatusWebhooks apiHooks = new org.masakari.core.events.StatusWebhooks(options);
+            org.masakari.core.queue.InProcessWorkQueue queue = new org.masakari.core.queue.InProcessWorkQueue()) {
+          new org.masakari.core.actions.NotificationActions(db.db().tx(), new org.masakari.core.queue.OutboxRelay(
+              db.db().tx(), queue, Duration.ofHours(1), Duration.ofHours(1)), apiHooks)
+              .apply(stuck, org.masakari.core.actions.NotificationAction.RETRY);
+          await().atMost(Duration.ofSeconds(30))
+              .until(() -> receiver.wm().findAll(postRequestedFor(urlEqualTo("/hook"))).size() >= 3);
+        }
+      }
+      List<String> events = receiver.wm().findAll(postRequestedFor(urlEqualTo("/hook"))).stream().map(r -> {
+        try {
+          JsonNode b = JSON.readTree(r.getBody());
+          return b.path("notification_uuid").asText() + ":" + b.path("previous_status").asText() + "->"
+              + b.path("status").asText() + ":" + b.path("message").asText();
+        } catch (java.io.IOException ex) {
+          throw new IllegalStateException(ex);
+        }
+      }).toList();
+      assertThat(events).contains(stuck + ":error->failed:expired", open + ":new->failed:expired",
+          stuck + ":failed->new:operator retry");
+    }
+  }
 }

@@ -1,4 +1,4 @@
-package org.masakari.engine.config;
+package org.masakari.core.config;
 
 import java.net.URI;
 import java.time.Duration;
@@ -18,7 +18,7 @@ import org.masakari.client.config.Section;
  */
 public record WebhookOptions(List<URI> urls, Optional<String> secret, Duration timeout, int maxAttempts,
     int queueSize) {
-  static WebhookOptions from(Section s) {
+  public static WebhookOptions from(Section s) {
     List<URI> urls = s.list("urls", List.of()).stream().map(u -> {
       URI uri;
       try {
