@@ -1,6 +1,7 @@
 package org.masakari.engine.events;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.masakari.core.domain.Notification;
 
 /** Every configured event sink, each isolated from the others' failures. */
@@ -11,20 +12,18 @@ public record CompositeNotifier(List<VersionedNotifier> sinks) implements Versio
 
   @Override
   public void processEvent(Notification n, String phase, String statusForPayload, Throwable fault) {
-    for (VersionedNotifier s : sinks) {
-      try {
-        s.processEvent(n, phase, statusForPayload, fault);
-      } catch (RuntimeException e) {
-        org.slf4j.LoggerFactory.getLogger(CompositeNotifier.class).warn("event sink failed: {}", e.toString());
-      }
-    }
+    each(s -> s.processEvent(n, phase, statusForPayload, fault));
   }
 
   @Override
   public void statusChanged(Notification n, String previous, String status, String message) {
+    each(s -> s.statusChanged(n, previous, status, message));
+  }
+
+  private void each(Consumer<VersionedNotifier> event) {
     for (VersionedNotifier s : sinks) {
       try {
-        s.statusChanged(n, previous, status, message);
+        event.accept(s);
       } catch (RuntimeException e) {
         org.slf4j.LoggerFactory.getLogger(CompositeNotifier.class).warn("event sink failed: {}", e.toString());
       }

@@ -55,4 +55,29 @@ public final class ComputeServiceCache {
   public void forget(String host) {
     byHost.remove(host);
   }
+
+  /** A call that changes a service, given its record and whether that record was just read from Nova. */
+  @FunctionalInterface
+  public interface Change {
+    ComputeService apply(ComputeService service, boolean current);
+  }
+
+  /**
+   * Changes the host's service with one call when its id is known, else (or when Nova answers 404 for the
+   * known id: the service was registered again) after looking it up; remembers the answer.
+   */
+  public ComputeService update(String host, Change change) {
+    ComputeService known = byHost.get(host);
+    if (known != null) {
+      try {
+        return remember(change.apply(known, false));
+      } catch (NovaException e) {
+        if (e.kind() != NovaException.Kind.NOT_FOUND) {
+          throw e;
+        }
+        forget(host);
+      }
+    }
+    return remember(change.apply(lookup(host), true));
+  }
 }

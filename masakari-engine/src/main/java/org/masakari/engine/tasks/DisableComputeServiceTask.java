@@ -1,7 +1,6 @@
 package org.masakari.engine.tasks;
 
 import org.masakari.engine.nova.ComputeService;
-import org.masakari.engine.nova.NovaException;
 
 /**
  * Host failure, step 1: take the failed host out of scheduling. With {@code force_down_compute} (ours,
@@ -45,29 +44,15 @@ public final class DisableComputeServiceTask implements RecoveryTask {
 
   /**
    * One PUT with the service id known from start-up; a lookup first only for a host the engine has not
-   * seen, or when the known id is gone (404: the service was registered again).
+   * seen, or when the known id is gone.
    */
   private void forceDown(String host, String reason) {
-    java.util.Optional<ComputeService> known = deps.services().known(host);
-    if (known.isPresent()) {
-      try {
-        // the known status may be stale: never skip the call on its word, only keep an operator's reason
-        ComputeService s = known.get();
-        deps.services().remember(s.disabled() ? deps.nova().forceDown(s, true)
-            : deps.nova().disableAndForceDown(s, reason));
-        return;
-      } catch (NovaException e) {
-        if (e.kind() != NovaException.Kind.NOT_FOUND) {
-          throw e;
-        }
-        deps.services().forget(host);
+    deps.services().update(host, (s, current) -> {
+      if (!s.disabled()) {
+        return deps.nova().disableAndForceDown(s, reason);
       }
-    }
-    ComputeService service = deps.services().lookup(host);
-    if (!service.disabled()) {
-      deps.services().remember(deps.nova().disableAndForceDown(service, reason));
-    } else if (!service.forcedDown()) {
-      deps.services().remember(deps.nova().forceDown(service, true));
-    }
+      // a known status may be stale: never skip the call on its word; an operator's reason stays either way
+      return current && s.forcedDown() ? s : deps.nova().forceDown(s, true);
+    });
   }
 }

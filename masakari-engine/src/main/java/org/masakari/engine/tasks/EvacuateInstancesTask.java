@@ -74,25 +74,9 @@ public final class EvacuateInstancesTask implements RecoveryTask {
         }
       }
     }
-    enableReservedHostService(target);
+    // with the service id known from start-up this is one call
+    deps.services().update(target, (s, current) -> deps.nova().enableService(s));
     progress.update("Enabled compute service on reserved host '" + target + "'", 0.08);
-  }
-
-  /** With the service id known from start-up this is one call; a stale id (404) is looked up again. */
-  private void enableReservedHostService(String target) {
-    var known = deps.services().known(target);
-    if (known.isPresent()) {
-      try {
-        deps.services().remember(deps.nova().enableService(known.get()));
-        return;
-      } catch (NovaException e) {
-        if (e.kind() != NovaException.Kind.NOT_FOUND) {
-          throw e;
-        }
-        deps.services().forget(target);
-      }
-    }
-    deps.services().remember(deps.nova().enableService(deps.services().lookup(target)));
   }
 
   /**

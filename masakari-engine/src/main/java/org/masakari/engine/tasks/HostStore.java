@@ -24,8 +24,12 @@ public final class HostStore {
     this.events = events;
   }
 
+  private Announced<Host> announcedUpdate() {
+    return new Announced<>((phase, h, fault) -> events.host("update", phase, h, h.getSegment(), fault));
+  }
+
   private void update(String hostUuid, java.util.function.Consumer<Host> change) {
-    Announced<Host> event = new Announced<>((phase, h, fault) -> events.host("update", phase, h, h.getSegment(), fault));
+    Announced<Host> event = announcedUpdate();
     Host changed;
     try {
       changed = tx.call(s -> s.createQuery("from Host h where h.uuid = :u and h.deleted = 0", Host.class)
@@ -94,7 +98,7 @@ public final class HostStore {
       return false;
     }
     // the one-statement take is the point; the events follow it rather than bracket it
-    Announced<Host> event = new Announced<>((phase, h, fault) -> events.host("update", phase, h, h.getSegment(), fault));
+    Announced<Host> event = announcedUpdate();
     event.start(taken);
     event.end(taken);
     return true;
