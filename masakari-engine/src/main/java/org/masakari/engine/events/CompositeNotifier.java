@@ -16,6 +16,11 @@ public record CompositeNotifier(List<VersionedNotifier> sinks) implements Versio
   }
 
   @Override
+  public void settled(Notification n, String previous, String status, String message) {
+    each(s -> s.settled(n, previous, status, message));
+  }
+
+  @Override
   public void statusChanged(Notification n, String previous, String status, String message) {
     each(s -> s.statusChanged(n, previous, status, message));
   }

@@ -10,6 +10,15 @@ public interface VersionedNotifier extends AutoCloseable {
   /** @param phase start, end or error; @param fault the failure (error phase), else null */
   void processEvent(Notification n, String phase, String statusForPayload, Throwable fault);
 
+  /**
+   * A notification settled by the claim itself (no flow ran): upstream's start and end events, the end
+   * carrying the stored status.
+   */
+  default void settled(Notification n, String previous, String status, String message) {
+    processEvent(n, "start", previous, null);
+    processEvent(n, "end", status, null);
+  }
+
   /** A status change made outside a recovery (the expiry job); only webhooks report it, upstream has no event. */
   default void statusChanged(Notification n, String previous, String status, String message) {}
 

@@ -25,6 +25,12 @@ public final class WebhookNotifier implements VersionedNotifier {
         fault == null ? null : fault.getMessage());
   }
 
+  /** One change, as stored: the notification was never running. */
+  @Override
+  public void settled(Notification n, String previous, String status, String message) {
+    statusChanged(n, previous, status, message);
+  }
+
   @Override
   public void statusChanged(Notification n, String previous, String status, String message) {
     hooks.statusChanged(n.getNotificationUuid(), n.getSourceHostUuid(), n.getTypeWire(), previous, status, message);

@@ -51,16 +51,28 @@ public final class ClaimStore {
   }
 
   public ClaimResult claim(WorkItem item) {
-    return claimAndLoad(item).result();
+    return claimAndLoad(item, Decider.NEVER).result();
+  }
+
+  /** Settles a notification from its content alone when it can (see NotificationDispatcher.decide). */
+  @FunctionalInterface
+  public interface Decider {
+    Decider NEVER = (n, host, firstAttempt) -> Optional.empty();
+
+    Optional<Outcome> decide(Notification n, Optional<Host> host, boolean firstAttempt);
   }
 
   /**
    * What a claim found, the notification as it was read under the claim's lock (null if gone) and, when the
    * notification is now ours, its source host with the segment (empty when the host is gone).
    */
-  public record Claim(ClaimResult result, Notification notification, Optional<Host> host) {
+  public record Claim(ClaimResult result, Notification notification, Optional<Host> host, Outcome decided) {
     Claim(ClaimResult result, Notification notification) {
-      this(result, notification, Optional.empty());
+      this(result, notification, Optional.empty(), null);
+    }
+
+    Claim(ClaimResult result, Notification notification, Optional<Host> host) {
+      this(result, notification, host, null);
     }
   }
 
@@ -68,23 +80,23 @@ public final class ClaimStore {
    * One transaction on plain JDBC: lock the host's claim row, lock and read the notification, decide, and
    * move it to running. The notification read here serves the whole processing (no second load).
    */
-  public Claim claimAndLoad(WorkItem item) {
+  public Claim claimAndLoad(WorkItem item, Decider decider) {
     if (!knownLockRows.contains(item.sourceHostUuid())) {
       ensureLockRow(item.sourceHostUuid());
       knownLockRows.add(item.sourceHostUuid());
     }
-    Claim c = tx.jdbc(conn -> claim(conn, item));
+    Claim c = tx.jdbc(conn -> claim(conn, item, decider));
     if (c == null) {
       // the host's claim row vanished (tables emptied under a running engine): create it again, once
       knownLockRows.remove(item.sourceHostUuid());
       ensureLockRow(item.sourceHostUuid());
       knownLockRows.add(item.sourceHostUuid());
-      c = tx.jdbc(conn -> claim(conn, item));
+      c = tx.jdbc(conn -> claim(conn, item, decider));
     }
     return c == null ? new Claim(ClaimResult.NOTHING_TO_DO, null) : c;
   }
 
-  private Claim claim(Connection c, WorkItem item) throws SQLException {
+  private Claim claim(Connection c, WorkItem item, Decider decider) throws SQLException {
     String holder;
     String holderEngine;
     Object heartbeat;
@@ -121,11 +133,24 @@ public final class ClaimStore {
       if (holder != null && !mine && !stale) {
         return new Claim(ClaimResult.HOST_BUSY, n);
       }
+      Optional<Host> host = HostRows.byUuid(c, n.getSourceHostUuid());
+      Optional<Outcome> decided = decider.decide(n, host, status == NotificationStatus.NEW);
+      if (decided.isPresent()) {
+        // settled by its content: the outcome is stored now, the host is never held, and no second
+        // transaction is needed (the notification is never seen "running")
+        update(c, "UPDATE notifications SET status = ?, message = COALESCE(?, message), updated_at = ?"
+            + " WHERE notification_uuid = ?", decided.get().status().wire(), decided.get().message(), nowSeconds(),
+            item.notificationUuid());
+        if (mine) {
+          release(c, item.sourceHostUuid(), item.notificationUuid());
+        }
+        return new Claim(ClaimResult.DECIDED, n, host, decided.get());
+      }
       update(c, "UPDATE notifications SET status = 'running', updated_at = ? WHERE notification_uuid = ?",
           nowSeconds(), item.notificationUuid());
       take(c, item);
       return new Claim(status == NotificationStatus.NEW ? ClaimResult.CLAIMED_NEW : ClaimResult.CLAIMED_RETRY, n,
-          HostRows.byUuid(c, n.getSourceHostUuid()));
+          host);
     }
     if (status == NotificationStatus.RUNNING && (holder == null || (mine && stale))) {
       LOG.warn("[notification={}] [host={}] taking over from {} (no heartbeat since {})", item.notificationUuid(),

@@ -74,22 +74,21 @@ public final class NotificationDispatcher {
 
   /** As {@link #process(String, boolean)} for a notification and its source host already read (by the claim). */
   public Outcome process(Notification n, Optional<Host> host, boolean firstAttempt) {
-    String notificationUuid = n.getNotificationUuid();
     if (host.isEmpty()) {
       return Outcome.error("source host " + n.getSourceHostUuid() + " no longer exists");
     }
-    Host h = host.get();
-    String tag = "[notification=" + notificationUuid + "] [host=" + h.getName() + "]";
-    if (firstAttempt && h.getSegment() != null && !h.getSegment().isEnabled()) {
-      LOG.info("{} segment {} is disabled: ignored", tag, h.getFailoverSegmentId());
-      return Outcome.ignored(SEGMENT_DISABLED);
+    Optional<Outcome> decided = decide(n, host, firstAttempt);
+    if (decided.isPresent()) {
+      return decided.get();
     }
+    Host h = host.get();
+    String tag = "[notification=" + n.getNotificationUuid() + "] [host=" + h.getName() + "]";
     JsonNode payload = parse(n.getPayload());
     try {
       return switch (n.getType()) {
-        case COMPUTE_HOST -> computeHost(n, h, payload, tag);
+        case COMPUTE_HOST -> computeHost(n, h, payload);
         case PROCESS -> process(n, h, payload, tag);
-        case VM -> vm(n, h, payload, tag);
+        case VM -> vm(n, h, payload);
       };
     } catch (RecoverySkipped e) {
       LOG.info("{} nothing to recover: {}", tag, e.getMessage());
@@ -105,29 +104,60 @@ public final class NotificationDispatcher {
     }
   }
 
+  /**
+   * The outcome when the notification's content alone settles it — no flow, no Nova call, no write besides
+   * the status (a disabled segment, a process that started, an unconfirmed host failure, a VM event that
+   * needs nothing). The claim stores such an outcome in its own transaction; empty when a flow must run.
+   */
+  public Optional<Outcome> decide(Notification n, Optional<Host> host, boolean firstAttempt) {
+    if (host.isEmpty()) {
+      return Optional.empty();
+    }
+    Host h = host.get();
+    String tag = "[notification=" + n.getNotificationUuid() + "] [host=" + h.getName() + "]";
+    if (firstAttempt && h.getSegment() != null && !h.getSegment().isEnabled()) {
+      LOG.info("{} segment {} is disabled: ignored", tag, h.getFailoverSegmentId());
+      return Optional.of(Outcome.ignored(SEGMENT_DISABLED));
+    }
+    JsonNode payload = parse(n.getPayload());
+    String event = payload.path("event").asText("");
+    return switch (n.getType()) {
+      case COMPUTE_HOST -> {
+        String hostStatus = payload.path("host_status").asText(null);
+        if (!"NORMAL".equals(hostStatus)) {
+          // UNKNOWN: the monitor could not confirm the host is off; evacuating could run instances twice
+          LOG.info("{} host_status {}: not acting on an unconfirmed host failure", tag, hostStatus);
+          yield Optional.of(Outcome.ignored(null));
+        }
+        if ("STARTED".equals(event)) {
+          yield options.hostFailure().autoRecoverHost() ? Optional.empty() : Optional.of(Outcome.finished());
+        }
+        yield "STOPPED".equals(event) ? Optional.empty() : Optional.of(Outcome.ignored(null));
+      }
+      case PROCESS -> "STOPPED".equals(event) ? Optional.empty() : Optional.of(Outcome.finished());
+      case VM -> {
+        List<String> vmEvent = List.of(event, payload.path("vir_domain_event").asText(""));
+        if (!ACCEPTED_VM_EVENTS.contains(vmEvent)) {
+          LOG.info("{} VM event {} needs no recovery", tag, vmEvent);
+          yield Optional.of(Outcome.ignored(null));
+        }
+        yield Optional.empty();
+      }
+    };
+  }
+
   public Optional<Notification> load(String notificationUuid) {
     return tx.call(s -> s.createQuery("from Notification n where n.notificationUuid = :u", Notification.class)
         .setParameter("u", notificationUuid).getResultStream().findFirst());
   }
 
-  private Outcome computeHost(Notification n, Host h, JsonNode payload, String tag) {
-    String event = payload.path("event").asText("");
-    String hostStatus = payload.path("host_status").asText(null);
-    if (hostStatus == null || !"NORMAL".equals(hostStatus)) {
-      // UNKNOWN: the monitor could not confirm the host is off; evacuating could run instances twice
-      LOG.info("{} host_status {}: not acting on an unconfirmed host failure", tag, hostStatus);
-      return Outcome.ignored(null);
-    }
+  /** COMPUTE_HOST with host_status NORMAL and event STOPPED, or STARTED with auto-recovery on (see decide). */
+  private Outcome computeHost(Notification n, Host h, JsonNode payload) {
     FlowContext ctx = new FlowContext(n.getNotificationUuid(), h.getUuid(), h.getName(), h.getFailoverSegmentId(),
         null, null, List.of(), null);
-    if ("STARTED".equals(event)) {
-      if (options.hostFailure().autoRecoverHost()) {
-        runner.run(ctx, List.of("recover_compute_host_task"));
-      }
+    if ("STARTED".equals(payload.path("event").asText(""))) {
+      runner.run(ctx, List.of("recover_compute_host_task"));
       return Outcome.finished();
-    }
-    if (!"STOPPED".equals(event)) {
-      return Outcome.ignored(null);
     }
     hosts.markFailed(h.getUuid());
     RecoveryMethod method = h.getSegment().getRecoveryMethod();
@@ -138,11 +168,8 @@ public final class NotificationDispatcher {
     return Outcome.finished();
   }
 
+  /** PROCESS STOPPED (see decide): maintenance, and the process flow for nova-compute. */
   private Outcome process(Notification n, Host h, JsonNode payload, String tag) {
-    String event = payload.path("event").asText("");
-    if (!"STOPPED".equals(event)) {
-      return Outcome.finished();
-    }
     hosts.setMaintenance(h.getUuid());
     String processName = payload.path("process_name").asText("");
     if (!"nova-compute".equals(processName)) {
@@ -154,12 +181,8 @@ public final class NotificationDispatcher {
     return Outcome.finished();
   }
 
-  private Outcome vm(Notification n, Host h, JsonNode payload, String tag) {
-    List<String> event = List.of(payload.path("event").asText(""), payload.path("vir_domain_event").asText(""));
-    if (!ACCEPTED_VM_EVENTS.contains(event)) {
-      LOG.info("{} VM event {} needs no recovery", tag, event);
-      return Outcome.ignored(null);
-    }
+  /** An accepted VM event (see decide): the instance flow. */
+  private Outcome vm(Notification n, Host h, JsonNode payload) {
     instanceFlow.recover(new FlowContext(n.getNotificationUuid(), h.getUuid(), h.getName(), h.getFailoverSegmentId(),
         payload.path("instance_uuid").asText(null), null, List.of(), null));
     return Outcome.finished();

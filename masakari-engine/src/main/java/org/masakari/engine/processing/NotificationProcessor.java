@@ -83,10 +83,11 @@ public final class NotificationProcessor implements WorkHandler, AutoCloseable {
       return;
     }
     try {
-      ClaimStore.Claim claim = claims.claimAndLoad(item);
+      ClaimStore.Claim claim = claims.claimAndLoad(item, dispatcher::decide);
       switch (claim.result()) {
         case NOTHING_TO_DO -> done.complete(null);
         case HOST_BUSY -> retryLater(item, done, deadline);
+        case DECIDED -> decided(item, claim, done);
         default -> run(item, claim, done);
       }
     } catch (RuntimeException e) {
@@ -104,6 +105,17 @@ public final class NotificationProcessor implements WorkHandler, AutoCloseable {
     }
     timers.schedule(() -> workers.execute(() -> attempt(item, done, deadline)),
         options.hostBusyRetry().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** The claim already stored the outcome: only the events are left. */
+  private void decided(WorkItem item, ClaimStore.Claim claim, CompletableFuture<Void> done) {
+    Notification before = claim.notification();
+    Outcome outcome = claim.decided();
+    notifier.settled(before, before.getStatus().wire(), outcome.status().wire(), outcome.message());
+    processed.incrementAndGet();
+    LOG.info("[notification={}] [host={}] {} by {} (settled by its content)", item.notificationUuid(),
+        item.sourceHostUuid(), outcome.status().wire(), claims.engineId());
+    done.complete(null);
   }
 
   /** The claim's copy of the notification (its immutable fields are what the events carry) and host serve all. */

@@ -56,6 +56,40 @@ class ClaimStoreTest {
   }
 
   @Test
+  void anOutcomeSettledByTheContentIsStoredByTheClaimWithoutHoldingTheHost() {
+    String host = db.host(segment, EngineHarness.unique("c"), false);
+    WorkItem settled = item(host, NotificationStatus.NEW);
+    WorkItem next = item(host, NotificationStatus.NEW);
+    ClaimStore a = engine("A", Duration.ofMinutes(1));
+    ClaimStore.Claim c = a.claimAndLoad(settled, (n, h, first) -> {
+      assertThat(h).isPresent();
+      assertThat(first).isTrue();
+      return java.util.Optional.of(Outcome.ignored("nothing to do"));
+    });
+    assertThat(c.result()).isEqualTo(ClaimResult.DECIDED);
+    assertThat(c.notification().getStatus()).isEqualTo(NotificationStatus.NEW);
+    assertThat(db.status(settled.notificationUuid())).isEqualTo(NotificationStatus.IGNORED);
+    // the host was never held: the next notification of the host is claimed at once, by anyone
+    assertThat(engine("B", Duration.ofMinutes(1)).claim(next)).isEqualTo(ClaimResult.CLAIMED_NEW);
+    // and a redelivered message of the settled one finds nothing to do
+    assertThat(a.claimAndLoad(settled, (n, h, first) -> java.util.Optional.of(Outcome.finished())).result())
+        .isEqualTo(ClaimResult.NOTHING_TO_DO);
+    assertThat(db.status(settled.notificationUuid())).isEqualTo(NotificationStatus.IGNORED);
+  }
+
+  @Test
+  void aSettledOutcomeWaitsWhileAnotherNotificationHoldsTheHost() {
+    String host = db.host(segment, EngineHarness.unique("c"), false);
+    WorkItem running = item(host, NotificationStatus.NEW);
+    WorkItem settled = item(host, NotificationStatus.NEW);
+    ClaimStore a = engine("A", Duration.ofMinutes(1));
+    assertThat(a.claim(running)).isEqualTo(ClaimResult.CLAIMED_NEW);
+    assertThat(a.claimAndLoad(settled, (n, h, first) -> java.util.Optional.of(Outcome.finished())).result())
+        .isEqualTo(ClaimResult.HOST_BUSY);
+    assertThat(db.status(settled.notificationUuid())).isEqualTo(NotificationStatus.NEW);
+  }
+
+  @Test
   void differentHostsRunSideBySide() {
     WorkItem x = item(db.host(segment, EngineHarness.unique("c"), false), NotificationStatus.NEW);
     WorkItem y = item(db.host(segment, EngineHarness.unique("c"), false), NotificationStatus.NEW);

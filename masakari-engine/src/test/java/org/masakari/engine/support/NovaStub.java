@@ -140,6 +140,11 @@ public final class NovaStub implements AutoCloseable {
    * then on. Other actions answer 202.
    */
   public void serverEvacuable(String id, String before, String after) {
+    serverEvacuable(id, before, after, 0);
+  }
+
+  /** As above, Nova answering the evacuate call only after {@code delayMs} (the move is accepted at once). */
+  public void serverEvacuable(String id, String before, String after, int delayMs) {
     String sc = "srv-" + id;
     wm.stubFor(get(urlEqualTo(COMPUTE + "/servers/" + id)).inScenario(sc).whenScenarioStateIs(Scenario.STARTED)
         .willReturn(json(200, "{\"server\": " + before + "}")));
@@ -148,7 +153,7 @@ public final class NovaStub implements AutoCloseable {
     actionsAccepted(id);
     wm.stubFor(post(urlEqualTo(COMPUTE + "/servers/" + id + "/action")).atPriority(1)
         .withRequestBody(containing("\"evacuate\"")).inScenario(sc)
-        .willReturn(aResponse().withStatus(200)).willSetStateTo("moved"));
+        .willReturn(aResponse().withStatus(200).withFixedDelay(delayMs)).willSetStateTo("moved"));
   }
 
   /** A server whose state changes on stop and on start (instance-failure flow). */
