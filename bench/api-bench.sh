@@ -3,6 +3,10 @@
 # same seeding and wrk parameters (../shared/tools/upstream-bench.sh), one run. Prints a table with
 # ratios and writes raw wrk outputs under bench/results/<timestamp>/.
 #
+# Order: upstream first (ours not yet started), then ours at saturation (wrk's closed loop, the
+# throughput ratio), then ours once more per case at an offered rate of 10x what upstream achieved in
+# this run (bench/paced.lua, an open-loop schedule): the latency target is about serving that rate.
+#
 #   bench/api-bench.sh            # needs root (starts upstream via ../shared/tools/upstream-masakari.sh)
 #
 # Our API is started with the masakari.conf that upstream-masakari.sh writes for upstream, with only
@@ -25,6 +29,32 @@ STATE=$("$TOOLS/upstream-masakari.sh" status 2>/dev/null | awk '/^state dir:/{pr
 STATE=${STATE:-${UPSTREAM_MASAKARI_STATE:-/tmp/upstream-masakari}}
 UPCONF=$STATE/etc/masakari.conf
 [ -f "$UPCONF" ] || { echo "upstream config not found at $UPCONF" >&2; exit 1; }
+
+bench_one() { # label base
+  local label=$1 base=$2
+  echo "$label: load average before $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/load.txt"
+  BENCH_LABEL=$label "$TOOLS/upstream-bench.sh" "$base" "$OUT/$label" | tee "$OUT/$label.summary"
+  # the issue's third case: GET /v1/notifications returning 1 000 rows (the POST run left thousands)
+  for _ in $(seq 1 120); do
+    n=$(curl -sf "$base/v1/notifications?status=new&limit=1000" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["notifications"]))')
+    [ "$n" = 0 ] && break; sleep 1
+  done
+  wrk -t"${BENCH_THREADS:-2}" -c"${BENCH_CONNS:-16}" -d3s "$base/v1/notifications?limit=1000" >/dev/null 2>&1
+  { echo "# wrk -t${BENCH_THREADS:-2} -c${BENCH_CONNS:-16} -d${BENCH_DURATION:-15s} --latency <base>/v1/notifications?limit=1000"
+    wrk -t"${BENCH_THREADS:-2}" -c"${BENCH_CONNS:-16}" -d"${BENCH_DURATION:-15s}" --latency -s "$TOOLS/bench/status-count.lua" \
+      "$base/v1/notifications?limit=1000"; } >"$OUT/$label/06-get-notifications-1000.txt" 2>&1
+  echo "$label: load average after  $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/load.txt"
+}
+
+# ---- upstream, alone on the machine --------------------------------------------------------------
+bench_one upstream "$("$TOOLS/upstream-masakari.sh" url)"
+# upstream's API and engine go (each is its own process group); the Nova stub stays: ours asks it too
+for comp in api engine; do
+  pg=$(cat "$STATE/$comp.pid" 2>/dev/null) || continue
+  kill -TERM -- "-$pg" 2>/dev/null || true
+  for _ in $(seq 1 40); do kill -0 -- "-$pg" 2>/dev/null || break; sleep 0.5; done
+  kill -KILL -- "-$pg" 2>/dev/null || true
+done
 
 # ---- ours: upstream's masakari.conf, [database] connection changed -------------------------------
 mysql -uroot -e "DROP DATABASE IF EXISTS masakari_java_bench; CREATE DATABASE masakari_java_bench CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
@@ -64,30 +94,58 @@ warm_up() { # base
   mysql -uroot masakari_java_bench -e "DELETE FROM notification_outbox; DELETE n FROM notifications n JOIN hosts h ON h.uuid = n.source_host_uuid WHERE h.name LIKE 'warm-host-%'; DELETE FROM host_notification_guard; DELETE FROM hosts WHERE name LIKE 'warm-host-%'; DELETE FROM failover_segments WHERE name = 'warm-seg';"
 }
 
-bench_one() { # label base
-  local label=$1 base=$2
-  echo "$label: load average before $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/load.txt"
-  BENCH_LABEL=$label "$TOOLS/upstream-bench.sh" "$base" "$OUT/$label" | tee "$OUT/$label.summary"
-  # the issue's third case: GET /v1/notifications returning 1 000 rows (the POST run left thousands)
-  for _ in $(seq 1 120); do
-    n=$(curl -sf "$base/v1/notifications?status=new&limit=1000" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["notifications"]))')
-    [ "$n" = 0 ] && break; sleep 1
-  done
-  wrk -t"${BENCH_THREADS:-2}" -c"${BENCH_CONNS:-16}" -d3s "$base/v1/notifications?limit=1000" >/dev/null 2>&1
-  { echo "# wrk -t${BENCH_THREADS:-2} -c${BENCH_CONNS:-16} -d${BENCH_DURATION:-15s} --latency <base>/v1/notifications?limit=1000"
-    wrk -t"${BENCH_THREADS:-2}" -c"${BENCH_CONNS:-16}" -d"${BENCH_DURATION:-15s}" --latency -s "$TOOLS/bench/status-count.lua" \
-      "$base/v1/notifications?limit=1000"; } >"$OUT/$label/06-get-notifications-1000.txt" 2>&1
-  echo "$label: load average after  $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/load.txt"
-}
-
 warm_up "http://127.0.0.1:$OUR_PORT"
 ours_cpu() { echo "$1: cpu seconds api $(ps -o times= -p "$API_PID") engine ${ENGINE_PID:+$(ps -o times= -p "$ENGINE_PID")}" >>"$OUT/load.txt"; }
 ours_cpu "java (before)"
 bench_one java "http://127.0.0.1:$OUR_PORT"
 ours_cpu "java (after)"
+
+# ---- ours at 10x upstream's rate of this run (open loop) ------------------------------------------
+drained() { # base: no notification new or running
+  local base=$1 st n
+  for _ in $(seq 1 180); do
+    n=0
+    for st in new running; do
+      n=$((n + $(curl -sf "$base/v1/notifications?status=$st&limit=1000" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["notifications"]))')))
+    done
+    [ "$n" = 0 ] && return 0; sleep 1
+  done
+}
+idle_wait() { # until the CPUs are >= 90 % idle over 1 s (MariaDB flushing after the saturation runs), at most 60 s
+  local a b i idle
+  for i in $(seq 1 60); do
+    read -r -a a < <(head -1 /proc/stat); sleep 1; read -r -a b < <(head -1 /proc/stat)
+    idle=$(( 100 * (b[4] + b[5] - a[4] - a[5]) / ( (b[1]+b[2]+b[3]+b[4]+b[5]+b[6]+b[7]+b[8]) - (a[1]+a[2]+a[3]+a[4]+a[5]+a[6]+a[7]+a[8]) ) ))
+    [ "$idle" -ge 90 ] && return 0
+  done
+}
+paced_one() { # case path [post]
+  local case=$1 path=$2 mode=${3:-} base="http://127.0.0.1:$OUR_PORT" up rate
+  up=$(grep -oP 'Requests/sec:\s+\K[\d.]+' "$OUT/upstream/$case.txt" || echo 0)
+  rate=$(python3 -c "print(max(1, round(10 * float('$up'))))")
+  drained "$base"; idle_wait
+  { echo "# wrk -t2 -c${BENCH_CONNS:-16} -d${BENCH_DURATION:-15s} --latency -s bench/paced.lua <base>$path -- $rate 2 $mode  (10 x upstream's $up req/s)"
+    echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+    python3 "$TOOLS/bench/cpu-snapshot.py" snap "$OUT/java-paced/$case.s0"
+    wrk -t2 -c"${BENCH_CONNS:-16}" -d"${BENCH_DURATION:-15s}" --latency -s "$ROOT/bench/paced.lua" "$base$path" -- "$rate" 2 $mode
+    python3 "$TOOLS/bench/cpu-snapshot.py" snap "$OUT/java-paced/$case.s1"
+    echo "# cpu during run: $(python3 "$TOOLS/bench/cpu-snapshot.py" diff "$OUT/java-paced/$case.s0" "$OUT/java-paced/$case.s1" | tr '\n' ' ')"
+  } >"$OUT/java-paced/$case.txt" 2>&1
+  rm -f "$OUT/java-paced/$case.s0" "$OUT/java-paced/$case.s1"
+  grep -E "Requests/sec|  99%|paced:" "$OUT/java-paced/$case.txt" | tr '\n' ' '; echo " <- $case at $rate/s"
+}
+mkdir -p "$OUT/java-paced"
+SEG0=$(curl -sf "http://127.0.0.1:$OUR_PORT/v1/segments?limit=1000" | python3 -c 'import json,sys; print([s["uuid"] for s in json.load(sys.stdin)["segments"] if s["name"]=="bench-seg-00"][0])')
+paced_one 01-get-segments /v1/segments
+paced_one 02-get-segment "/v1/segments/$SEG0"
+# case 03 listed the 50 seeded rows; thousands exist now, so the same 50-row body is asked with limit=50
+paced_one 03-get-notifications "/v1/notifications?limit=50"
+paced_one 05-get-notifications-limit50 "/v1/notifications?limit=50"
+paced_one 06-get-notifications-1000 "/v1/notifications?limit=1000"
+paced_one 04-post-notifications /v1/notifications post
+drained "http://127.0.0.1:$OUR_PORT"
 cleanup
 trap - EXIT
-bench_one upstream "$("$TOOLS/upstream-masakari.sh" url)"
 "$TOOLS/upstream-masakari.sh" stop >/dev/null 2>&1 || true
 
 python3 - "$OUT" <<'PY'
@@ -111,6 +169,18 @@ for c in cases:
     j = parse(os.path.join(out, "java", c)); u = parse(os.path.join(out, "upstream", c))
     lines.append("| %s | %.0f | %.0f | %.1fx | %.1f / %.1f | %.1f / %.1f | %d / %d |" % (
         c[:-4], j[0], u[0], j[0] / u[0] if u[0] else float("nan"), j[1], j[2], u[1], u[2], j[3], u[3]))
+lines += ["", "Ours at an offered rate of 10x upstream's (bench/paced.lua, open loop):", "",
+          "| case | offered req/s | achieved req/s | ours p50/p99 ms | late sends | non-2xx |", "|---|---|---|---|---|---|"]
+for c in cases:
+    path = os.path.join(out, "java-paced", c)
+    if not os.path.exists(path):
+        continue
+    t = open(path).read()
+    offered = re.search(r"-- (\d+) 2", t)
+    late = re.search(r"late sends \(>1 ms after their slot\) (\d+) \(([\d.]+) %\)", t)
+    p = parse(path)
+    lines.append("| %s | %s | %.0f | %.1f / %.1f | %s | %d |" % (c[:-4], offered.group(1) if offered else "?", p[0], p[1], p[2],
+        "%s (%s %%)" % (late.group(1), late.group(2)) if late else "?", p[3]))
 table = "\n".join(lines)
 if os.path.exists(os.path.join(out, "load.txt")):
     table += "\n\n" + open(os.path.join(out, "load.txt")).read().strip()
