@@ -1,16 +1,13 @@
 package org.masakari.api.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A successful controller result: status and JSON body (null body for 204). A body may also be already
  * serialised ({@code json}): list bodies are written straight from the rows, and every body produced on the
  * worker pool is serialised there, so the event loop only copies bytes to the socket.
  */
-public record Reply(int status, JsonNode body, byte[] json) {
-  private static final ObjectMapper JSON = new ObjectMapper();
+public record Reply(int status, JsonNode body, io.vertx.core.buffer.Buffer json) {
 
   public Reply(int status, JsonNode body) {
     this(status, body, null);
@@ -21,7 +18,7 @@ public record Reply(int status, JsonNode body, byte[] json) {
   }
 
   /** A body already serialised as UTF-8 JSON. */
-  public static Reply ok(byte[] json) {
+  public static Reply ok(io.vertx.core.buffer.Buffer json) {
     return new Reply(200, null, json);
   }
 
@@ -42,11 +39,7 @@ public record Reply(int status, JsonNode body, byte[] json) {
     if (json != null || body == null) {
       return this;
     }
-    try {
-      return new Reply(status, null, JSON.writeValueAsBytes(body));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return new Reply(status, null, ResponseWriter.json(body));
   }
 
   public boolean hasBody() {

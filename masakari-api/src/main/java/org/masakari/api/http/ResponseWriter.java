@@ -1,6 +1,5 @@
 package org.masakari.api.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,11 +16,13 @@ public final class ResponseWriter {
   private ResponseWriter() {}
 
   static Buffer json(JsonNode body) {
+    BufferOutput out = new BufferOutput(256);
     try {
-      return Buffer.buffer(JSON.writeValueAsBytes(body));
-    } catch (JsonProcessingException e) {
+      JSON.writeValue(out, body);
+    } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }
+    return out.buffer();
   }
 
   public static void success(HttpServerResponse resp, Reply reply, Microversion v) {
@@ -34,7 +35,7 @@ public final class ResponseWriter {
     if (!reply.hasBody()) {
       resp.putHeader("Content-Length", "0").end();
     } else if (reply.json() != null) {
-      resp.end(Buffer.buffer(reply.json()));
+      resp.end(reply.json());
     } else {
       resp.end(json(reply.body()));
     }

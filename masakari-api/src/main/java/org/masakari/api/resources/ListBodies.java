@@ -2,7 +2,7 @@ package org.masakari.api.resources;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
@@ -10,6 +10,7 @@ import java.util.List;
 import org.masakari.core.domain.IsoTime;
 import org.masakari.core.domain.Notification;
 import org.masakari.core.domain.Segment;
+import org.masakari.api.http.BufferOutput;
 
 /**
  * The large list bodies written straight to UTF-8 bytes with Jackson's generator — no tree of nodes per row.
@@ -21,7 +22,7 @@ public final class ListBodies {
   private ListBodies() {}
 
   /** {@code {"segments": [...]}} */
-  public static byte[] segments(List<Segment> rows) {
+  public static Buffer segments(List<Segment> rows) {
     return write("segments", rows.size() * 400, g -> {
       for (Segment s : rows) {
         g.writeStartObject();
@@ -39,7 +40,7 @@ public final class ListBodies {
   }
 
   /** {@code {"notifications": [...]}} */
-  public static byte[] notifications(List<Notification> rows) {
+  public static Buffer notifications(List<Notification> rows) {
     return write("notifications", rows.size() * 500, g -> {
       for (Notification n : rows) {
         g.writeStartObject();
@@ -63,8 +64,8 @@ public final class ListBodies {
     void write(JsonGenerator g) throws IOException;
   }
 
-  private static byte[] write(String key, int sizeHint, Rows rows) {
-    ByteArrayBuilder out = new ByteArrayBuilder(Math.max(64, sizeHint));
+  private static Buffer write(String key, int sizeHint, Rows rows) {
+    BufferOutput out = new BufferOutput(sizeHint);
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.writeStartObject();
       g.writeArrayFieldStart(key);
@@ -74,7 +75,7 @@ public final class ListBodies {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toByteArray();
+    return out.buffer();
   }
 
   private static void number(JsonGenerator g, String key, Integer v) throws IOException {

@@ -37,9 +37,9 @@ class ListBodiesTest {
     b.markCreated();
     b.markUpdated();
     List<Segment> rows = List.of(a, b);
-    assertThat(new String(ListBodies.segments(rows), StandardCharsets.UTF_8))
+    assertThat(ListBodies.segments(rows).toString(StandardCharsets.UTF_8))
         .isEqualTo(Views.JSON.writeValueAsString(Views.list("segments", rows, Views::segment)));
-    assertThat(new String(ListBodies.segments(List.of()), StandardCharsets.UTF_8)).isEqualTo("{\"segments\":[]}");
+    assertThat(ListBodies.segments(List.of()).toString(StandardCharsets.UTF_8)).isEqualTo("{\"segments\":[]}");
   }
 
   @Test
@@ -50,7 +50,7 @@ class ListBodiesTest {
         notification(3, "  ", NotificationStatus.ERROR, "bad \"thing\""),
         notification(4, "[1, 2]", NotificationStatus.IGNORED, null),
         notification(5, "not json", NotificationStatus.FAILED, null));
-    assertThat(new String(ListBodies.notifications(rows), StandardCharsets.UTF_8))
+    assertThat(ListBodies.notifications(rows).toString(StandardCharsets.UTF_8))
         .isEqualTo(Views.JSON.writeValueAsString(Views.list("notifications", rows, Views::notification)));
   }
 
