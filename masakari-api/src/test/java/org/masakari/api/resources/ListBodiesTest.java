@@ -54,6 +54,18 @@ class ListBodiesTest {
         .isEqualTo(Views.JSON.writeValueAsString(Views.list("notifications", rows, Views::notification)));
   }
 
+  @Test
+  void valuesThatNeedEscapingAreEscapedEvenWhereUuidsAndTimesAreExpected() throws Exception {
+    Notification odd = notification(6, "{}", NotificationStatus.NEW, null);
+    odd.setNotificationUuid("quote\"back\\slash");
+    odd.setSourceHostUuid("h\u00e9\u2603\ttab\u007f");
+    odd.setFailoverSegmentUuid("ctl\u0001");
+    odd.setGeneratedTime(LocalDateTime.of(10000, 1, 2, 3, 4, 5));
+    List<Notification> rows = List.of(odd);
+    assertThat(ListBodies.notifications(rows).toString(StandardCharsets.UTF_8))
+        .isEqualTo(Views.JSON.writeValueAsString(Views.list("notifications", rows, Views::notification)));
+  }
+
   private static Notification notification(int id, String payload, NotificationStatus status, String message) {
     Notification n = new Notification();
     n.assignId(id);

@@ -69,9 +69,18 @@ public final class IsoTime {
     if (t == null) {
       return null;
     }
+    byte[] b = wireBytes(t);
+    return b == null ? WIRE.format(t) : new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * {@link #wire} as its 26 ASCII bytes, for writers that put them on the wire as they are; null for a
+   * year outside 1..9999 (use {@link #wire}).
+   */
+  public static byte[] wireBytes(LocalDateTime t) {
     int year = t.getYear();
     if (year < 1 || year > 9999) {
-      return WIRE.format(t);
+      return null;
     }
     // by hand: DateTimeFormatter is the hottest part of rendering a long list
     byte[] b = new byte[26];
@@ -88,7 +97,7 @@ public final class IsoTime {
     digits(b, 17, t.getSecond(), 2);
     b[19] = '.';
     digits(b, 20, t.getNano() / 1000, 6);
-    return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+    return b;
   }
 
   private static void digits(byte[] b, int at, int value, int width) {

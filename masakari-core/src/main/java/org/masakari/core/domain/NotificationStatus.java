@@ -12,11 +12,20 @@ public enum NotificationStatus {
   /** Terminal statuses; only these are purged. */
   public static final Set<NotificationStatus> TERMINAL = EnumSet.of(FINISHED, FAILED, IGNORED);
 
+  private static final NotificationStatus[] ALL = values();
+  private final String wire = name().toLowerCase(java.util.Locale.ROOT);
+
   public String wire() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return wire;
   }
 
   public static NotificationStatus fromWire(String s) {
+    // the database's spelling first: one comparison per row of a long list instead of a case conversion
+    for (NotificationStatus v : ALL) {
+      if (v.wire.equals(s)) {
+        return v;
+      }
+    }
     return valueOf(s.toUpperCase(java.util.Locale.ROOT));
   }
 }
