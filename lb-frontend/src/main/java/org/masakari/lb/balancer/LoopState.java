@@ -35,6 +35,8 @@ final class LoopState {
   private final Bootstrap bootstrap;
   private final Map<Server, ArrayDeque<BackendConnection>> idle = new IdentityHashMap<>();
   private final Set<ClientConnection> clients = new HashSet<>();
+  private final ArrayList<Channel> toFlush = new ArrayList<>();
+  private final Runnable flushAll = this::flushAll;
   private ScheduledFuture<?> sweep;
   private int sweeps;
 
@@ -61,12 +63,34 @@ final class LoopState {
     return new ArrayList<>(clients);
   }
 
+  /**
+   * Flushes {@code ch} after the loop has handled every event of its current epoll batch: HAProxy's
+   * order (receive everything that is ready, then send). A peer woken by the first write finds the
+   * rest of its batch waiting instead of being woken again per request; on loopback every wake-up of
+   * a sleeping peer costs the sender an inter-processor interrupt (a VM exit in a guest), which
+   * profiling showed as the largest kernel item of the proxy path. The caller keeps its own
+   * "flush pending" flag so that a channel is queued once per batch.
+   */
+  void flushLater(Channel ch) {
+    if (toFlush.isEmpty()) {
+      loop.execute(flushAll);
+    }
+    toFlush.add(ch);
+  }
+
+  private void flushAll() {
+    // by index: a flush may trigger callbacks that queue more channels, they are flushed here too
+    for (int i = 0; i < toFlush.size(); i++) {
+      toFlush.get(i).flush();
+    }
+    toFlush.clear();
+  }
+
   /** A live idle connection to {@code s}, or null. */
   BackendConnection pollIdle(Server s) {
-    ArrayDeque<BackendConnection> q = idle.get(s);
-    if (q == null) {
-      return null;
-    }
+    // computeIfAbsent, not a null check: the first request to each real server must not take a
+    // branch the warm-up never took (C2 would deoptimize the whole inlined request path on it)
+    ArrayDeque<BackendConnection> q = idle.computeIfAbsent(s, k -> new ArrayDeque<>());
     BackendConnection c;
     while ((c = q.pollLast()) != null) {
       if (c.channel().isActive()) {
@@ -84,6 +108,16 @@ final class LoopState {
     }
     c.idleSince(System.nanoTime());
     q.addLast(c);
+  }
+
+  /** Closes the idle connections to {@code servers} (the warm-up's, so that their closing is not left for later). */
+  void closeIdle(Iterable<Server> servers) {
+    for (Server s : servers) {
+      ArrayDeque<BackendConnection> q = idle.remove(s);
+      if (q != null) {
+        q.forEach(c -> c.channel().close());
+      }
+    }
   }
 
   void removeIdle(BackendConnection c) {

@@ -102,6 +102,9 @@ final class StartupWarmup {
     runPhase(target, TAKEOVER_CLIENTS, TAKEOVER_CLOSING_CLIENTS, phase2 + TimeUnit.MILLISECONDS.toNanos(PHASE2_MIN_MILLIS), maxEnd,
         requests.get() + MIN_REQUESTS / 4, jit);
     frontend.drain();
+    // the pooled connections to the dummy server would be closed as idle 5 s later, in the middle of
+    // the first real traffic (and deoptimize code there): close them now, and the dummy with them
+    loops.closeIdle(registry.get("warmup").servers());
     dummy.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
     LOG.info("warm-up: {} requests through the fast path in {} ms (JIT total {} ms)", requests.get(),
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), jitMillis(jit));
