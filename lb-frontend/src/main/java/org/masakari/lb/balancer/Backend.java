@@ -31,6 +31,8 @@ public final class Backend {
   private volatile List<Server> snapshot = List.of();
   private final Map<String, String> sourceStickTable = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Waiter> queue = new ConcurrentLinkedQueue<>();
+  /** Server changes are not logged (the warm-up's private backend, whose servers it replaces all the time). */
+  private volatile boolean quiet;
 
   public Backend(BackendConfig config) {
     this.name = config.name();
@@ -39,6 +41,10 @@ public final class Backend {
 
   public String name() {
     return name;
+  }
+
+  void quiet() {
+    quiet = true;
   }
 
   public BackendConfig config() {
@@ -82,7 +88,7 @@ public final class Backend {
     }
     servers.removeIf(s -> {
       boolean gone = !wanted.contains(s.name());
-      if (gone) {
+      if (gone && !quiet) {
         LOG.info("[backend={} server={}] removed by reload", name, s.name());
       }
       return gone;
@@ -98,7 +104,9 @@ public final class Backend {
     s.setCheckEnabled(sc.check());
     servers.add(s);
     refreshSnapshot();
-    LOG.info("[backend={} server={}] added at {} weight {}", name, sc.name(), sc.address(), sc.weight());
+    if (!quiet) {
+      LOG.info("[backend={} server={}] added at {} weight {}", name, sc.name(), sc.address(), sc.weight());
+    }
     return s;
   }
 

@@ -44,6 +44,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 
   private final NettyHttpFrontend frontend;
   private final LoopState loop;
+  /** Index in the loop's client list, kept by {@link LoopState}; -1 when not registered. */
+  int slot = -1;
   private Channel ch;
   private String clientIp;
   private RequestKey connectionKey;

@@ -10,11 +10,9 @@ import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,7 +32,8 @@ final class LoopState {
   final LoopExecutor executor;
   private final Bootstrap bootstrap;
   private final Map<Server, ArrayDeque<BackendConnection>> idle = new IdentityHashMap<>();
-  private final Set<ClientConnection> clients = new HashSet<>();
+  /** Unordered; a connection knows its index ({@link ClientConnection#slot}) for an O(1) swap-remove. */
+  private final ArrayList<ClientConnection> clients = new ArrayList<>();
   private final ArrayList<Channel> toFlush = new ArrayList<>();
   private final Runnable flushAll = this::flushAll;
   private ScheduledFuture<?> sweep;
@@ -48,6 +47,7 @@ final class LoopState {
   }
 
   void register(ClientConnection c) {
+    c.slot = clients.size();
     clients.add(c);
     if (sweep == null) {
       sweep = loop.scheduleAtFixedRate(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
@@ -55,7 +55,16 @@ final class LoopState {
   }
 
   void unregister(ClientConnection c) {
-    clients.remove(c);
+    int i = c.slot;
+    if (i < 0 || i >= clients.size() || clients.get(i) != c) {
+      return;
+    }
+    ClientConnection last = clients.remove(clients.size() - 1);
+    if (last != c) {
+      clients.set(i, last);
+      last.slot = i;
+    }
+    c.slot = -1;
   }
 
   /** Snapshot, for draining a frontend. */
@@ -88,8 +97,6 @@ final class LoopState {
 
   /** A live idle connection to {@code s}, or null. */
   BackendConnection pollIdle(Server s) {
-    // computeIfAbsent, not a null check: the first request to each real server must not take a
-    // branch the warm-up never took (C2 would deoptimize the whole inlined request path on it)
     ArrayDeque<BackendConnection> q = idle.computeIfAbsent(s, k -> new ArrayDeque<>());
     BackendConnection c;
     while ((c = q.pollLast()) != null) {
@@ -110,13 +117,12 @@ final class LoopState {
     q.addLast(c);
   }
 
-  /** Closes the idle connections to {@code servers} (the warm-up's, so that their closing is not left for later). */
-  void closeIdle(Iterable<Server> servers) {
-    for (Server s : servers) {
-      ArrayDeque<BackendConnection> q = idle.remove(s);
-      if (q != null) {
-        q.forEach(c -> c.channel().close());
-      }
+  /** Closes every idle server connection (the warm-up's, at its end, so that their closing is not left for later). */
+  void closeAllIdle() {
+    ArrayList<ArrayDeque<BackendConnection>> queues = new ArrayList<>(idle.values());
+    idle.clear();
+    for (ArrayDeque<BackendConnection> q : queues) {
+      q.forEach(c -> c.channel().close());
     }
   }
 
@@ -140,17 +146,26 @@ final class LoopState {
 
   private void sweep() {
     long now = System.nanoTime();
-    for (ClientConnection c : clients.toArray(new ClientConnection[0])) {
-      c.sweep(now);
+    // backwards by index, no copy: a connection closed here may swap-remove itself, moving one
+    // already swept into its place
+    for (int i = clients.size() - 1; i >= 0; i--) {
+      if (i < clients.size()) {
+        clients.get(i).sweep(now);
+      }
     }
     if (++sweeps % 40 == 0) {
-      for (ArrayDeque<BackendConnection> q : idle.values()) {
+      for (Iterator<ArrayDeque<BackendConnection>> qs = idle.values().iterator(); qs.hasNext(); ) {
+        ArrayDeque<BackendConnection> q = qs.next();
         for (Iterator<BackendConnection> it = q.iterator(); it.hasNext(); ) {
           BackendConnection c = it.next();
           if (now - c.idleSince() > IDLE_SERVER_CONNECTION_NANOS) {
             it.remove();
             c.channel().close();
           }
+        }
+        if (q.isEmpty()) {
+          // servers removed by a reload leave no entry behind
+          qs.remove();
         }
       }
     }

@@ -67,10 +67,10 @@ final class NettyLoops implements AutoCloseable {
     return epoll ? EpollSocketChannel.class : NioSocketChannel.class;
   }
 
-  /** Closes every loop's idle connections to {@code servers}; returns when all loops did. */
-  void closeIdle(List<Server> servers) {
+  /** Closes every loop's idle server connections; returns when all loops did. */
+  void closeAllIdle() {
     for (EventLoop loop : loops) {
-      loop.submit(() -> states.get(loop).closeIdle(servers)).awaitUninterruptibly(CLOSE_IDLE_WAIT_SECONDS, TimeUnit.SECONDS);
+      loop.submit(() -> states.get(loop).closeAllIdle()).awaitUninterruptibly(CLOSE_IDLE_WAIT_SECONDS, TimeUnit.SECONDS);
     }
   }
 
