@@ -27,8 +27,12 @@ public final class Backend {
   private volatile BackendConfig config;
   private volatile BalancingAlgorithm algorithm;
   private final CopyOnWriteArrayList<Server> servers = new CopyOnWriteArrayList<>();
+  /** {@link #servers} as an immutable snapshot for {@link #choose}: indexed without an iterator or a copy per request. */
+  private volatile List<Server> snapshot = List.of();
   private final Map<String, String> sourceStickTable = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Waiter> queue = new ConcurrentLinkedQueue<>();
+  /** Server changes are not logged (the warm-up's private backend, whose servers it replaces all the time). */
+  private volatile boolean quiet;
 
   public Backend(BackendConfig config) {
     this.name = config.name();
@@ -37,6 +41,10 @@ public final class Backend {
 
   public String name() {
     return name;
+  }
+
+  void quiet() {
+    quiet = true;
   }
 
   public BackendConfig config() {
@@ -80,11 +88,12 @@ public final class Backend {
     }
     servers.removeIf(s -> {
       boolean gone = !wanted.contains(s.name());
-      if (gone) {
+      if (gone && !quiet) {
         LOG.info("[backend={} server={}] removed by reload", name, s.name());
       }
       return gone;
     });
+    refreshSnapshot();
   }
 
   public Server addServer(ServerConfig sc) {
@@ -94,7 +103,10 @@ public final class Backend {
     Server s = new Server(name, sc.name(), sc.address(), sc.weight(), sc.maxconn(), config.check().observeErrorLimit());
     s.setCheckEnabled(sc.check());
     servers.add(s);
-    LOG.info("[backend={} server={}] added at {} weight {}", name, sc.name(), sc.address(), sc.weight());
+    refreshSnapshot();
+    if (!quiet) {
+      LOG.info("[backend={} server={}] added at {} weight {}", name, sc.name(), sc.address(), sc.weight());
+    }
     return s;
   }
 
@@ -104,6 +116,7 @@ public final class Backend {
       return false;
     }
     servers.remove(s);
+    refreshSnapshot();
     LOG.info("[backend={} server={}] removed", name, serverName);
     return true;
   }
@@ -127,6 +140,18 @@ public final class Backend {
     if (s != null) {
       return Future.succeededFuture(s);
     }
+    return queue(loop, key, stickyServer, tried);
+  }
+
+  /**
+   * {@link #acquire} without the queue: a server with room, counted, or null when the caller must
+   * queue through {@link #acquire}. The HTTP fast path's per-request call (no future, no callback).
+   */
+  public Server tryAcquire(RequestKey key, String stickyServer, Set<Server> tried) {
+    return choose(key, stickyServer, tried);
+  }
+
+  private Future<Server> queue(LoopExecutor loop, RequestKey key, String stickyServer, Set<Server> tried) {
     boolean anyUsable = false;
     for (Server c : servers) {
       anyUsable |= c.usable() && !tried.contains(c);
@@ -179,10 +204,20 @@ public final class Backend {
   }
 
   private Server choose(RequestKey key, String stickyServer, Set<Server> tried) {
-    List<Server> candidates = new ArrayList<>(servers.size());
-    for (Server s : servers) {
-      if (s.usable() && s.hasRoom() && !tried.contains(s)) {
-        candidates.add(s);
+    List<Server> all = snapshot;
+    List<Server> candidates = all;
+    int n = all.size();
+    for (int i = 0; i < n; i++) {
+      if (!eligible(all.get(i), tried)) {
+        // some server is out: pick among the rest (the usual case, all in, allocates nothing)
+        candidates = new ArrayList<>(n);
+        for (int j = 0; j < n; j++) {
+          Server s = all.get(j);
+          if (eligible(s, tried)) {
+            candidates.add(s);
+          }
+        }
+        break;
       }
     }
     if (candidates.isEmpty()) {
@@ -210,6 +245,15 @@ public final class Backend {
     }
     chosen.connectionOpened();
     return chosen;
+  }
+
+  /** Synchronized so that of two concurrent changes the later snapshot always holds both. */
+  private synchronized void refreshSnapshot() {
+    snapshot = List.copyOf(servers);
+  }
+
+  private static boolean eligible(Server s, Set<Server> tried) {
+    return s.usable() && s.hasRoom() && !tried.contains(s);
   }
 
   private static final class Waiter {

@@ -44,6 +44,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 
   private final NettyHttpFrontend frontend;
   private final LoopState loop;
+  /** Index in the loop's client list, kept by {@link LoopState}; -1 when not registered. */
+  int slot = -1;
   private Channel ch;
   private String clientIp;
   private RequestKey connectionKey;
@@ -145,7 +147,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
   public void channelReadComplete(ChannelHandlerContext ctx) {
     if (serverFlushPending && conn != null) {
       serverFlushPending = false;
-      conn.channel().flush();
+      loop.flushLater(conn.channel());
     }
   }
 
@@ -248,8 +250,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     Channel sc = conn.channel();
     lastServerActivity = System.nanoTime();
     if (last) {
-      sc.writeAndFlush(c, sc.voidPromise());
+      sc.write(c, sc.voidPromise());
       serverFlushPending = false;
+      loop.flushLater(sc);
     } else {
       sc.write(c, sc.voidPromise());
       serverFlushPending = true;
@@ -268,9 +271,16 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
   // ---- server selection and connection ------------------------------------------------------
 
   private void acquire() {
-    int id = xid;
     Backend b = backend;
-    b.acquire(loop.executor, key, sticky, tried == null ? Set.of() : tried).onComplete(ar -> {
+    Set<Server> exclude = tried == null ? Set.of() : tried;
+    Server s = b.tryAcquire(key, sticky, exclude);
+    if (s != null) {
+      useServer(s);
+      return;
+    }
+    // every usable server is full (or none is usable): the maxconn queue, or a 503
+    int id = xid;
+    b.acquire(loop.executor, key, sticky, exclude).onComplete(ar -> {
       if (id != xid || !active) {
         if (ar.succeeded()) {
           b.release(ar.result());
@@ -281,14 +291,18 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         reply(HttpResponseStatus.SERVICE_UNAVAILABLE, ar.cause().getMessage());
         return;
       }
-      server = ar.result();
-      BackendConnection idle = loop.pollIdle(server);
-      if (idle != null) {
-        send(idle);
-      } else {
-        connect();
-      }
+      useServer(ar.result());
     });
+  }
+
+  private void useServer(Server s) {
+    server = s;
+    BackendConnection idle = loop.pollIdle(s);
+    if (idle != null) {
+      send(idle);
+    } else {
+      connect();
+    }
   }
 
   private void connect() {
@@ -354,7 +368,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
       sc.write(LastHttpContent.EMPTY_LAST_CONTENT, sc.voidPromise());
     }
     if (requestDone || hasBody) {
-      sc.flush();
+      loop.flushLater(sc);
     } else {
       serverFlushPending = true;
     }
@@ -399,15 +413,18 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         if (closeAfterResponse) {
           ch.writeAndFlush(part).addListener(ChannelFutureListener.CLOSE);
         } else {
-          ch.writeAndFlush(part, ch.voidPromise());
+          ch.write(part, ch.voidPromise());
+          loop.flushLater(ch);
         }
         complete();
       } else {
         ch.write(part, ch.voidPromise());
         clientFlushPending = true;
         if (!ch.isWritable()) {
+          // pause first, then flush now (not batched): the flush may make the client writable again
           c.channel().config().setAutoRead(false);
-          flushToClient();
+          clientFlushPending = false;
+          ch.flush();
           if (ch.isWritable()) {
             c.channel().config().setAutoRead(true);
           }
@@ -458,7 +475,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
   void flushToClient() {
     if (clientFlushPending) {
       clientFlushPending = false;
-      ch.flush();
+      loop.flushLater(ch);
     }
   }
 

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
  * client connections, the timeout sweep), so a request never leaves its loop.
  */
 final class NettyLoops implements AutoCloseable {
+  private static final long CLOSE_IDLE_WAIT_SECONDS = 2;
   private final EventLoopGroup group;
   private final boolean epoll;
   private final Map<EventLoop, LoopState> states = new IdentityHashMap<>();
@@ -64,6 +65,13 @@ final class NettyLoops implements AutoCloseable {
 
   Class<? extends Channel> socketChannelClass() {
     return epoll ? EpollSocketChannel.class : NioSocketChannel.class;
+  }
+
+  /** Closes every loop's idle server connections; returns when all loops did. */
+  void closeAllIdle() {
+    for (EventLoop loop : loops) {
+      loop.submit(() -> states.get(loop).closeAllIdle()).awaitUninterruptibly(CLOSE_IDLE_WAIT_SECONDS, TimeUnit.SECONDS);
+    }
   }
 
   @Override

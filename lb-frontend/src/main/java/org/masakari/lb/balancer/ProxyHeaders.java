@@ -59,29 +59,94 @@ final class ProxyHeaders {
     }
   }
 
-  /** Removes hop-by-hop headers (and those named by {@code Connection}) from Netty headers. */
+  /**
+   * Removes hop-by-hop headers (and those named by {@code Connection}) from Netty headers. One pass
+   * over the headers finds which are present, so a message without any (most requests) costs no
+   * lookup, and one with only {@code Connection: keep-alive} (most answers) two removals instead of
+   * a removal attempt per hop-by-hop name.
+   */
   static void removeHopByHop(io.netty.handler.codec.http.HttpHeaders headers) {
     if (headers.isEmpty()) {
       return;
     }
-    String connection = headers.get(io.netty.handler.codec.http.HttpHeaderNames.CONNECTION);
-    if (connection != null) {
-      for (String token : connection.split(",")) {
-        String t = token.trim();
-        if (!t.isEmpty()) {
-          headers.remove(t);
-        }
+    int present = 0;
+    for (var it = headers.iteratorCharSequence(); it.hasNext(); ) {
+      present |= hopByHopBit(it.next().getKey());
+    }
+    if (present == 0) {
+      return;
+    }
+    if ((present & 1) != 0) {  // HOP_BY_HOP_NETTY[0] is Connection: drop the headers it names first
+      String connection = headers.get(io.netty.handler.codec.http.HttpHeaderNames.CONNECTION);
+      if (connection != null) {
+        removeConnectionTokens(headers, connection);
       }
     }
-    for (io.netty.util.AsciiString h : HOP_BY_HOP_NETTY) {
-      headers.remove(h);
+    for (int i = 0; i < HOP_BY_HOP_NETTY.length; i++) {
+      if ((present & (1 << i)) != 0) {
+        headers.remove(HOP_BY_HOP_NETTY[i]);
+      }
     }
+  }
+
+  private static void removeConnectionTokens(io.netty.handler.codec.http.HttpHeaders headers, String connection) {
+    int start = 0;
+    int n = connection.length();
+    while (start < n) {
+      int comma = connection.indexOf(',', start);
+      int end = comma < 0 ? n : comma;
+      int a = start;
+      int b = end;
+      while (a < b && connection.charAt(a) <= ' ') {
+        a++;
+      }
+      while (b > a && connection.charAt(b - 1) <= ' ') {
+        b--;
+      }
+      // a hop-by-hop token (keep-alive) goes with the hop-by-hop headers: no substring for it
+      if (b > a && hopByHopBit(connection, a, b) == 0) {
+        headers.remove(connection.substring(a, b));
+      }
+      start = end + 1;
+    }
+  }
+
+  /** 1 << index into {@link #HOP_BY_HOP_NETTY} if {@code name} is hop-by-hop (any case), else 0. */
+  static int hopByHopBit(CharSequence name) {
+    return hopByHopBit(name, 0, name.length());
+  }
+
+  /** {@link #hopByHopBit(CharSequence)} of {@code s[from, to)}, without a substring. */
+  static int hopByHopBit(CharSequence s, int from, int to) {
+    int len = to - from;
+    for (int i = 0; i < HOP_BY_HOP_NETTY.length; i++) {
+      io.netty.util.AsciiString h = HOP_BY_HOP_NETTY[i];
+      if (h.length() == len && equalsIgnoreAsciiCase(h, s, from)) {
+        return 1 << i;
+      }
+    }
+    return 0;
+  }
+
+  private static boolean equalsIgnoreAsciiCase(io.netty.util.AsciiString lower, CharSequence s, int from) {
+    for (int k = 0; k < lower.length(); k++) {
+      char c = s.charAt(from + k);
+      if (c >= 'A' && c <= 'Z') {
+        c += 'a' - 'A';
+      }
+      if (c != (char) lower.byteAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static final io.netty.util.AsciiString X_FORWARDED_FOR = io.netty.util.AsciiString.cached("X-Forwarded-For");
   private static final io.netty.util.AsciiString X_FORWARDED_PROTO = io.netty.util.AsciiString.cached("X-Forwarded-Proto");
   private static final io.netty.util.AsciiString FORWARDED = io.netty.util.AsciiString.cached("Forwarded");
-  private static final io.netty.util.AsciiString[] HOP_BY_HOP_NETTY = HOP_BY_HOP.stream()
+  /** Connection first (see {@link #removeHopByHop}); at most 32 (bit mask). */
+  private static final io.netty.util.AsciiString[] HOP_BY_HOP_NETTY = java.util.stream.Stream.concat(
+      java.util.stream.Stream.of("connection"), HOP_BY_HOP.stream().filter(h -> !h.equals("connection")))
       .map(io.netty.util.AsciiString::cached).toArray(io.netty.util.AsciiString[]::new);
 
   /** RFC 7239 §6: IPv6 addresses are quoted and bracketed. */

@@ -58,9 +58,18 @@ final class StartupWarmup {
   private static final int MAX_FACTOR = 5;
   private static final String LOCALHOST = "127.0.0.1";
 
+  private static final String BACKEND = "warmup";
+  /** Servers per generation of the warm-up backend (all on the dummy server). */
+  private static final int SERVERS = 2;
+  /** Servers are replaced every this many 100 ms ticks (each generation opens new pooled connections). */
+  private static final int ROTATE_TICKS = 10;
+
   private final NettyLoops loops;
   private final boolean forwardedHeaders;
   private final AtomicLong requests = new AtomicLong();
+  private final BackendRegistry registry = new BackendRegistry();
+  private HostPort dummyAddress;
+  private int generation;
 
   StartupWarmup(NettyLoops loops, boolean forwardedHeaders) {
     this.loops = loops;
@@ -78,14 +87,9 @@ final class StartupWarmup {
           }
         }).bind(LOCALHOST, 0).syncUninterruptibly().channel();
     int dummyPort = ((InetSocketAddress) dummy.localAddress()).getPort();
-    BackendRegistry registry = new BackendRegistry();
-    HostPort dummyAddress = new HostPort(LOCALHOST, dummyPort);
-    registry.apply(List.of(new BackendConfig("warmup", BackendConfig.Algorithm.ROUNDROBIN, BackendConfig.Sticky.NONE,
-        BackendConfig.DEFAULT_COOKIE, true, BackendConfig.DEFAULT_RETRIES, BackendConfig.DEFAULT_TIMEOUT_CONNECT,
-        BackendConfig.DEFAULT_TIMEOUT_SERVER, BackendConfig.DEFAULT_TIMEOUT_QUEUE, new HealthCheckConfig(
-            HealthCheckConfig.Type.NONE, "GET", "/", 200, HealthCheckConfig.DEFAULT_INTER, HealthCheckConfig.DEFAULT_INTER,
-            1, 1, HealthCheckConfig.DEFAULT_OBSERVE_ERROR_LIMIT),
-        List.of(new ServerConfig("w1", dummyAddress, 1, 0, false), new ServerConfig("w2", dummyAddress, 1, 0, false)))));
+    dummyAddress = new HostPort(LOCALHOST, dummyPort);
+    registry.apply(List.of(backendConfig(dummyAddress, 0)));
+    registry.get(BACKEND).quiet();
     NettyHttpFrontend frontend = new NettyHttpFrontend(new FrontendConfig("warmup", new HostPort(LOCALHOST, 0),
         FrontendConfig.Mode.HTTP, "warmup", FrontendConfig.DEFAULT_MAXCONN, FrontendConfig.DEFAULT_TIMEOUT_CLIENT,
         forwardedHeaders, null, null), registry, loops);
@@ -102,6 +106,10 @@ final class StartupWarmup {
     runPhase(target, TAKEOVER_CLIENTS, TAKEOVER_CLOSING_CLIENTS, phase2 + TimeUnit.MILLISECONDS.toNanos(PHASE2_MIN_MILLIS), maxEnd,
         requests.get() + MIN_REQUESTS / 4, jit);
     frontend.drain();
+    // the pooled connections to the dummy server would be closed as idle 5 s later, in the middle of
+    // the first real traffic (and deoptimize code there): close them now, and the dummy with them
+    // (every pooled connection so far is the warm-up's: no real frontend listens yet)
+    loops.closeAllIdle();
     dummy.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
     LOG.info("warm-up: {} requests through the fast path in {} ms (JIT total {} ms)", requests.get(),
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), jitMillis(jit));
@@ -123,6 +131,9 @@ final class StartupWarmup {
       long windowStart = jitAt[tick % JIT_WINDOW_TICKS];
       jitAt[tick % JIT_WINDOW_TICKS] = now;
       LOG.debug("warm-up: {} requests, JIT {} ms", requests.get(), now);
+      if (tick % ROTATE_TICKS == ROTATE_TICKS - 1) {
+        rotateServers();
+      }
       if (System.nanoTime() >= minEnd && requests.get() >= minRequests && windowStart != Long.MIN_VALUE
           && now - windowStart <= JIT_IDLE_MILLIS_PER_WINDOW) {
         break;
@@ -130,6 +141,29 @@ final class StartupWarmup {
     }
     phase.stop = true;
     await(phase.done, 2000);
+  }
+
+  /**
+   * Replaces the warm-up backend's servers with new ones (same dummy address). Real traffic goes to
+   * servers the warm-up never saw; code that treats a server's first request differently (its
+   * first pooled connection, its first success) must be compiled with that branch taken, or C2
+   * prunes it and the first real request deoptimizes the whole inlined request path (measured:
+   * half a second of recompilation on the balancer's core at the start of real traffic).
+   */
+  private void rotateServers() {
+    registry.apply(List.of(backendConfig(dummyAddress, ++generation)));
+  }
+
+  private static BackendConfig backendConfig(HostPort dummy, int generation) {
+    List<ServerConfig> servers = new java.util.ArrayList<>();
+    for (int i = 1; i <= SERVERS; i++) {
+      servers.add(new ServerConfig("w" + i + "-" + generation, dummy, 1, 0, false));
+    }
+    return new BackendConfig(BACKEND, BackendConfig.Algorithm.ROUNDROBIN, BackendConfig.Sticky.NONE,
+        BackendConfig.DEFAULT_COOKIE, true, BackendConfig.DEFAULT_RETRIES, BackendConfig.DEFAULT_TIMEOUT_CONNECT,
+        BackendConfig.DEFAULT_TIMEOUT_SERVER, BackendConfig.DEFAULT_TIMEOUT_QUEUE, new HealthCheckConfig(
+            HealthCheckConfig.Type.NONE, "GET", "/", 200, HealthCheckConfig.DEFAULT_INTER, HealthCheckConfig.DEFAULT_INTER,
+            1, 1, HealthCheckConfig.DEFAULT_OBSERVE_ERROR_LIMIT), servers);
   }
 
   /** One set of clients: stopped together. */

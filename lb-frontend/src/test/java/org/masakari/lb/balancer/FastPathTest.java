@@ -76,6 +76,56 @@ class FastPathTest extends BalancerTestBase {
   }
 
   @Test
+  void expect100ContinueIsRelayedBeforeTheBodyIsSent() throws Exception {
+    // a byte-level back end: it answers 100 Continue to the head, then 200 once the body is in
+    try (java.net.ServerSocket backendSocket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Thread backendThread = new Thread(() -> {
+        try (Socket b = backendSocket.accept()) {
+          b.setSoTimeout(5000);
+          String head = readHead(b.getInputStream());
+          if (head.toLowerCase().contains("expect: 100-continue")) {
+            b.getOutputStream().write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            b.getOutputStream().flush();
+          }
+          byte[] body = b.getInputStream().readNBytes(5);
+          b.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n" + new String(body, StandardCharsets.US_ASCII))
+              .getBytes(StandardCharsets.US_ASCII));
+          b.getOutputStream().flush();
+          b.getInputStream().read();
+        } catch (Exception e) {
+          // the assertions on the client side report it
+        }
+      });
+      backendThread.setDaemon(true);
+      backendThread.start();
+      startLb("http", "", "    check: {type: none}\n",
+          "      - {name: raw, address: \"127.0.0.1:" + backendSocket.getLocalPort() + "\"}\n");
+      try (Socket s = new Socket("127.0.0.1", port)) {
+        s.setSoTimeout(5000);
+        s.getOutputStream().write("POST /up HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n"
+            .getBytes(StandardCharsets.US_ASCII));
+        // no body before the 100: a proxy that held the 100 back (unflushed) would hang here
+        assertThat(readHead(s.getInputStream())).startsWith("HTTP/1.1 100");
+        s.getOutputStream().write("hello".getBytes(StandardCharsets.US_ASCII));
+        assertThat(readHead(s.getInputStream())).startsWith("HTTP/1.1 200");
+        assertThat(new String(s.getInputStream().readNBytes(5), StandardCharsets.US_ASCII)).isEqualTo("hello");
+      }
+    }
+  }
+
+  @Test
+  void hopByHopHeadersAndThoseNamedByConnectionAreDropped() {
+    var h = new io.netty.handler.codec.http.DefaultHttpHeaders();
+    h.add("Host", "x").add("Connection", "keep-alive, X-Private").add("Keep-Alive", "timeout=5")
+        .add("X-Private", "secret").add("TE", "trailers").add("X-Kept", "1");
+    ProxyHeaders.removeHopByHop(h);
+    assertThat(h.names()).containsExactlyInAnyOrder("Host", "X-Kept");
+    var plain = new io.netty.handler.codec.http.DefaultHttpHeaders().add("Host", "x");
+    ProxyHeaders.removeHopByHop(plain);
+    assertThat(plain.names()).containsExactly("Host");
+  }
+
+  @Test
   void warmupRunsBeforeTheFrontendListensAndLeavesNoTraceInStats() throws Exception {
     TestBackend a = backend("a");
     port = Http.freePort();
