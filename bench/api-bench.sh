@@ -64,9 +64,9 @@ awk '/^\[database\]/{print; print "connection = mysql+pymysql://root:@127.0.0.1/
 diff "$UPCONF" "$OURCONF" >"$OUT/config.diff" || true
 "$ROOT/bin/masakari" db sync --config "$OURCONF" >"$OUT/java-dbsync.log" 2>&1
 export MASAKARI__DEFAULT__MASAKARI_API_LISTEN_PORT=$OUR_PORT
-# bin/masakari api's defaults: C2, ParallelGC, a young generation for list pages (the warm-up below gives C2 the
-# minute it needs on 2 shared cores to compile the request paths)
-export MASAKARI_JAVA_OPTS="-XX:+UseParallelGC -Xmx768m -Xmn512m"
+# each command with bin/masakari's own JVM defaults, as deployed: the API with C2 (the warm-up below gives it the
+# minute it needs on 2 shared cores to compile the request paths), the engine with C1
+unset MASAKARI_JAVA_OPTS
 "$ROOT/bin/masakari" api --config "$OURCONF" >"$OUT/java-api.log" 2>&1 &
 API_PID=$!
 ENGINE_PID=
