@@ -30,15 +30,22 @@ STATE=${STATE:-${UPSTREAM_MASAKARI_STATE:-/tmp/upstream-masakari}}
 UPCONF=$STATE/etc/masakari.conf
 [ -f "$UPCONF" ] || { echo "upstream config not found at $UPCONF" >&2; exit 1; }
 
+drained() { # base: no notification new or running
+  local base=$1 st n
+  for _ in $(seq 1 180); do
+    n=0
+    for st in new running; do
+      n=$((n + $(curl -sf "$base/v1/notifications?status=$st&limit=1000" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["notifications"]))')))
+    done
+    [ "$n" = 0 ] && return 0; sleep 1
+  done
+}
 bench_one() { # label base
   local label=$1 base=$2
   echo "$label: load average before $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/load.txt"
   BENCH_LABEL=$label "$TOOLS/upstream-bench.sh" "$base" "$OUT/$label" | tee "$OUT/$label.summary"
   # the third case: GET /v1/notifications returning 1 000 rows (the POST run left thousands)
-  for _ in $(seq 1 120); do
-    n=$(curl -sf "$base/v1/notifications?status=new&limit=1000" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["notifications"]))')
-    [ "$n" = 0 ] && break; sleep 1
-  done
+  drained "$base"
   wrk -t"${BENCH_THREADS:-2}" -c"${BENCH_CONNS:-16}" -d3s "$base/v1/notifications?limit=1000" >/dev/null 2>&1
   { echo "# wrk -t${BENCH_THREADS:-2} -c${BENCH_CONNS:-16} -d${BENCH_DURATION:-15s} --latency <base>/v1/notifications?limit=1000"
     wrk -t"${BENCH_THREADS:-2}" -c"${BENCH_CONNS:-16}" -d"${BENCH_DURATION:-15s}" --latency -s "$TOOLS/bench/status-count.lua" \
@@ -106,16 +113,6 @@ bench_one java "http://127.0.0.1:$OUR_PORT"
 ours_cpu "java (after)"
 
 # ---- ours at 10x upstream's rate of this run (open loop) ------------------------------------------
-drained() { # base: no notification new or running
-  local base=$1 st n
-  for _ in $(seq 1 180); do
-    n=0
-    for st in new running; do
-      n=$((n + $(curl -sf "$base/v1/notifications?status=$st&limit=1000" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["notifications"]))')))
-    done
-    [ "$n" = 0 ] && return 0; sleep 1
-  done
-}
 idle_wait() { # until the CPUs are >= 90 % idle over 1 s (MariaDB flushing after the saturation runs), at most 60 s
   local a b i idle
   for i in $(seq 1 60); do

@@ -508,13 +508,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
   }
 
   private void serverFailed(String why, boolean closed) {
-    Server s = server;
-    BackendConnection c = conn;
-    conn = null;
-    c.detach();
-    c.channel().close();
-    releaseServer();
-    s.trafficTimeout(why, sentAt);
+    Server s = dropServer(why);
     BackendConfig cfg = backend.config();
     if (closed && !answered && !hasBody && isSafe(req.method()) && attempt < cfg.retries()) {
       // the server closed without answering (it died with the request in flight, or it closed an
@@ -525,11 +519,28 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
       acquire();
       return;
     }
+    failExchange(HttpResponseStatus.BAD_GATEWAY, why);
+  }
+
+  /** Closes the server connection of the exchange, frees its slot and counts the failure against it. */
+  private Server dropServer(String why) {
+    Server s = server;
+    BackendConnection c = conn;
+    conn = null;
+    c.detach();
+    c.channel().close();
+    releaseServer();
+    s.trafficTimeout(why, sentAt);
+    return s;
+  }
+
+  /** An error answer if nothing was sent yet; otherwise the client's connection ends mid-answer. */
+  private void failExchange(HttpResponseStatus status, String why) {
     if (responseStarted) {
       endExchange(false);
       ch.close();
     } else {
-      reply(HttpResponseStatus.BAD_GATEWAY, why);
+      reply(status, why);
     }
   }
 
@@ -542,19 +553,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
       return;
     }
     if (conn != null && now - lastServerActivity > backend.config().timeoutServer().toNanos()) {
-      Server s = server;
-      BackendConnection c = conn;
-      conn = null;
-      c.detach();
-      c.channel().close();
-      releaseServer();
-      s.trafficTimeout("timeout: no answer within " + backend.config().timeoutServer().toMillis() + " ms", sentAt);
-      if (responseStarted) {
-        endExchange(false);
-        ch.close();
-      } else {
-        reply(HttpResponseStatus.GATEWAY_TIMEOUT, "server timeout");
-      }
+      dropServer("timeout: no answer within " + backend.config().timeoutServer().toMillis() + " ms");
+      failExchange(HttpResponseStatus.GATEWAY_TIMEOUT, "server timeout");
     }
   }
 

@@ -77,13 +77,13 @@ public final class NotificationDispatcher {
     if (host.isEmpty()) {
       return Outcome.error("source host " + n.getSourceHostUuid() + " no longer exists");
     }
-    Optional<Outcome> decided = decide(n, host, firstAttempt);
+    Host h = host.get();
+    JsonNode payload = parse(n.getPayload());
+    Optional<Outcome> decided = decide(n, h, payload, firstAttempt);
     if (decided.isPresent()) {
       return decided.get();
     }
-    Host h = host.get();
     String tag = "[notification=" + n.getNotificationUuid() + "] [host=" + h.getName() + "]";
-    JsonNode payload = parse(n.getPayload());
     try {
       return switch (n.getType()) {
         case COMPUTE_HOST -> computeHost(n, h, payload);
@@ -110,16 +110,15 @@ public final class NotificationDispatcher {
    * needs nothing). The claim stores such an outcome in its own transaction; empty when a flow must run.
    */
   public Optional<Outcome> decide(Notification n, Optional<Host> host, boolean firstAttempt) {
-    if (host.isEmpty()) {
-      return Optional.empty();
-    }
-    Host h = host.get();
+    return host.isEmpty() ? Optional.empty() : decide(n, host.get(), parse(n.getPayload()), firstAttempt);
+  }
+
+  private Optional<Outcome> decide(Notification n, Host h, JsonNode payload, boolean firstAttempt) {
     String tag = "[notification=" + n.getNotificationUuid() + "] [host=" + h.getName() + "]";
     if (firstAttempt && h.getSegment() != null && !h.getSegment().isEnabled()) {
       LOG.info("{} segment {} is disabled: ignored", tag, h.getFailoverSegmentId());
       return Optional.of(Outcome.ignored(SEGMENT_DISABLED));
     }
-    JsonNode payload = parse(n.getPayload());
     String event = payload.path("event").asText("");
     return switch (n.getType()) {
       case COMPUTE_HOST -> {
