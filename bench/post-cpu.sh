@@ -86,6 +86,11 @@ PACED_GT_OFFSET=-200000 wrk -t2 -c16 -d"${WARMUP}s" -s "$ROOT/bench/paced.lua" "
   >"$OUT/warmup.txt" 2>&1
 settled
 
+raftidx() { # entries in the work queue's Raft log (a quorum queue appends one per enqueue, settle, ...)
+  timeout 30 rabbitmq-queues quorum_status masakari.notifications --formatter json 2>/dev/null \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["Log Index"])' 2>/dev/null || echo 0
+}
+raft0=$(raftidx)
 MYSQL=$(pgrep -x mariadbd || pgrep -x mysqld)
 RABBIT=$(pgrep -x beam.smp | head -1)
 declare -A before
@@ -94,10 +99,14 @@ for name in api engine mariadb rabbitmq; do
   before[$name]=$(ticks $p)
 done
 busy0=$(busy)
+dbstat() { mysql -uroot -h127.0.0.1 -N -e "SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions','Com_stmt_execute','Com_commit','Com_rollback','Com_set_option','Com_select','Com_insert','Com_update','Com_delete','Innodb_data_fsyncs','Innodb_os_log_fsyncs')"; }
+dbstat >"$OUT/db0.txt"
 wrk -t2 -c16 -d"${DURATION}s" --latency -s "$ROOT/bench/paced.lua" "$BASE/v1/notifications" -- "$RATE" 2 post \
   >"$OUT/run.txt" 2>&1
 settled
 busy1=$(busy)
+dbstat >"$OUT/db1.txt"
+raft1=$(raftidx)
 hz=$(getconf CLK_TCK)
 posts=$(awk '/requests in/{print $1}' "$OUT/run.txt")
 {
@@ -109,5 +118,12 @@ posts=$(awk '/requests in/{print $1}' "$OUT/run.txt")
     python3 -c "print('cpu per POST %-8s %.2f ms' % ('$name', ($(ticks $p) - ${before[$name]}) * 1000 / $hz / $posts))"
   done
   python3 -c "print('cpu per POST %-8s %.2f ms (whole machine, incl. wrk and the rest)' % ('all', ($busy1 - $busy0) * 1000 / $hz / $posts))"
+  python3 -c "print('rabbitmq per POST: raft log entries %.2f' % (($raft1 - $raft0) / $posts))"
+  # MariaDB's own counters (whole server: other clients count too); Questions = statements from clients
+  python3 - "$OUT/db0.txt" "$OUT/db1.txt" "$posts" <<'PY'
+import sys
+a = dict(l.split() for l in open(sys.argv[1])); b = dict(l.split() for l in open(sys.argv[2])); n = int(sys.argv[3])
+print("mariadb per POST: " + ", ".join("%s %.2f" % (k, (int(b[k]) - int(a[k])) / n) for k in sorted(a)))
+PY
 } | tee "$OUT/summary.txt"
 echo "results: $OUT"

@@ -39,8 +39,8 @@ public final class Tx {
   public <T> T jdbc(JdbcWork<T> work) {
     db.awaitReady();
     for (int attempt = 1; ; attempt++) {
-      try (java.sql.Connection c = dataSource.getConnection()) {
-        c.setAutoCommit(false);
+      // autocommit is already off on these connections: BEGIN is implicit, no toggling round trips
+      try (java.sql.Connection c = db.transactionalDataSource().getConnection()) {
         try {
           T result = work.apply(c);
           c.commit();

@@ -14,6 +14,12 @@ public final class NotificationRows {
 
   private NotificationRows() {}
 
+  /** {@link #COLUMNS}, each prefixed with {@code alias.} (for joins). */
+  public static String columns(String alias) {
+    return java.util.Arrays.stream(COLUMNS.split(",")).map(c -> alias + "." + c.trim())
+        .collect(java.util.stream.Collectors.joining(", "));
+  }
+
   /** The row at the cursor, read from column {@code first} on in {@link #COLUMNS} order. */
   public static Notification read(ResultSet r, int first) throws SQLException {
     int i = first;

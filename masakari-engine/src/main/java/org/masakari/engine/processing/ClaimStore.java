@@ -96,37 +96,40 @@ public final class ClaimStore {
     return c == null ? new Claim(ClaimResult.NOTHING_TO_DO, null) : c;
   }
 
+  /**
+   * The host's claim row and the notification, both locked, in one round trip (an inner join: H2 does not
+   * lock the inner side of an outer join). No row means one of the two is missing; which one is asked
+   * separately, as that is rare.
+   */
+  private static final String LOCK_AND_NOTIFICATION = "SELECT l.notification_uuid, l.engine_id, l.heartbeat_at, "
+      + NotificationRows.columns("n") + " FROM engine_host_locks l JOIN notifications n ON n.notification_uuid = ?"
+      + " WHERE l.host_uuid = ? FOR UPDATE";
+
   private Claim claim(Connection c, WorkItem item, Decider decider) throws SQLException {
-    String holder;
-    String holderEngine;
-    Object heartbeat;
-    try (PreparedStatement p = c.prepareStatement("SELECT notification_uuid, engine_id, heartbeat_at"
-        + " FROM engine_host_locks WHERE host_uuid = ? FOR UPDATE")) {
-      p.setString(1, item.sourceHostUuid());
-      try (ResultSet r = p.executeQuery()) {
-        if (!r.next()) {
-          return null;
-        }
-        holder = r.getString(1);
-        holderEngine = r.getString(2);
-        heartbeat = r.getObject(3, LocalDateTime.class);
-      }
-    }
-    boolean stale = holder != null && isStale(heartbeat);
+    String holder = null;
+    String holderEngine = null;
+    Object heartbeat = null;
     Notification n = null;
-    try (PreparedStatement p = c.prepareStatement("SELECT " + NotificationRows.COLUMNS
-        + " FROM notifications WHERE notification_uuid = ? FOR UPDATE")) {
+    try (PreparedStatement p = c.prepareStatement(LOCK_AND_NOTIFICATION)) {
       p.setString(1, item.notificationUuid());
+      p.setString(2, item.sourceHostUuid());
       try (ResultSet r = p.executeQuery()) {
         if (r.next()) {
-          n = NotificationRows.read(r, 1);
+          holder = r.getString(1);
+          holderEngine = r.getString(2);
+          heartbeat = r.getObject(3, LocalDateTime.class);
+          n = NotificationRows.read(r, 4);
         }
       }
     }
     if (n == null) {
+      if (!lockRowExists(c, item.sourceHostUuid())) {
+        return null;
+      }
       LOG.warn("[notification={}] not in the database; dropping the message", item.notificationUuid());
       return new Claim(ClaimResult.NOTHING_TO_DO, null);
     }
+    boolean stale = holder != null && isStale(heartbeat);
     NotificationStatus status = n.getStatus();
     boolean mine = item.notificationUuid().equals(holder);
     if (status == NotificationStatus.NEW || status == NotificationStatus.ERROR) {
@@ -163,6 +166,15 @@ public final class ClaimStore {
       release(c, item.sourceHostUuid(), item.notificationUuid());
     }
     return new Claim(ClaimResult.NOTHING_TO_DO, n);
+  }
+
+  private static boolean lockRowExists(Connection c, String hostUuid) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM engine_host_locks WHERE host_uuid = ? FOR UPDATE")) {
+      p.setString(1, hostUuid);
+      try (ResultSet r = p.executeQuery()) {
+        return r.next();
+      }
+    }
   }
 
   private static int update(Connection c, String sql, Object... params) throws SQLException {
