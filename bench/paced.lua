@@ -47,6 +47,9 @@ function init(args)
   -- threads interleave their slots so the total schedule is even
   next_slot = now_ms() + 50 + interval * tid / nthr
   slots, late, late_over_5, max_late = 0, 0, 0, 0
+  -- PACED_LATE_LOG=FILE: the wall-clock times of sends more than 5 ms late, to line up with GC or other logs
+  late_log = os.getenv("PACED_LATE_LOG")
+  late_times = ""
   counter = 0
   hosts = tonumber(os.getenv("BENCH_HOSTS") or "50")
   -- generated_time: later than the rows of upstream-bench.sh's runs (which start 12 h back), so the
@@ -64,7 +67,13 @@ function delay()
   local wait = slot - now
   if wait < -1 then
     late = late + 1
-    if -wait > 5 then late_over_5 = late_over_5 + 1 end
+    if -wait > 5 then
+      late_over_5 = late_over_5 + 1
+      if late_log then
+        ffi.C.clock_gettime(0, ts) -- CLOCK_REALTIME
+        late_times = late_times .. string.format("%d.%03d %.1f\n", tonumber(ts.tv_sec), math.floor(tonumber(ts.tv_nsec) / 1e6), -wait)
+      end
+    end
     if -wait > max_late then max_late = -wait end
     return 0
   end
@@ -93,6 +102,12 @@ done = function(summary, latency, requests)
     l = l + t:get("late")
     l5 = l5 + t:get("late_over_5")
     m = math.max(m, t:get("max_late"))
+  end
+  local log = os.getenv("PACED_LATE_LOG")
+  if log then
+    local f = io.open(log, "w")
+    for _, t in ipairs(threads) do f:write(t:get("late_times")) end
+    f:close()
   end
   io.write(string.format("paced: %d slots, late sends (>1 ms after their slot) %d (%.2f %%), >5 ms %d, max lateness %.1f ms\n",
     s, l, s > 0 and 100.0 * l / s or 0, l5, m))

@@ -5,6 +5,7 @@
 # so this is the figure to move; api-bench.sh is the one to quote against upstream.
 #
 #   bench/post-cpu.sh [RATE [DURATION [WARMUP]]]      # defaults: 300/s, 20s, 60s of warm-up
+#   POSTCPU_API_JAVA_OPTS="-XX:+UseParallelGC -Xmx768m -Xmn512m -Xlog:gc:file=/tmp/gc.log" bench/post-cpu.sh 700
 #
 # Uses the running MariaDB (database masakari_java_postcpu, dropped first) and RabbitMQ; starts our API
 # and engine with bin/masakari's own JVM defaults on port ${POSTCPU_PORT:-15879}, seeds 50 hosts
@@ -43,9 +44,10 @@ driver = noop
 EOF
 "$ROOT/bin/masakari" db sync --config "$OUT/masakari.conf" >"$OUT/dbsync.log" 2>&1
 unset MASAKARI_JAVA_OPTS
-"$ROOT/bin/masakari" api --config "$OUT/masakari.conf" >"$OUT/api.log" 2>&1 &
+# POSTCPU_API_JAVA_OPTS / POSTCPU_ENGINE_JAVA_OPTS replace the JVM defaults (for experiments: GC logs, collectors)
+MASAKARI_JAVA_OPTS=${POSTCPU_API_JAVA_OPTS:-} "$ROOT/bin/masakari" api --config "$OUT/masakari.conf" >"$OUT/api.log" 2>&1 &
 API_PID=$!
-"$ROOT/bin/masakari" engine --config "$OUT/masakari.conf" >"$OUT/engine.log" 2>&1 &
+MASAKARI_JAVA_OPTS=${POSTCPU_ENGINE_JAVA_OPTS:-} "$ROOT/bin/masakari" engine --config "$OUT/masakari.conf" >"$OUT/engine.log" 2>&1 &
 ENGINE_PID=$!
 cleanup() { kill "$API_PID" "$ENGINE_PID" 2>/dev/null || true; }
 trap cleanup EXIT
