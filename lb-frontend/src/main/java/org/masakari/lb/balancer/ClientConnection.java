@@ -145,7 +145,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    lastActivity = System.nanoTime();
+    lastActivity = loop.coarseNanos();
     if (!counted) {
       ReferenceCountUtil.release(msg);
       return;
@@ -262,7 +262,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
       return;
     }
     Channel sc = conn.channel();
-    lastServerActivity = System.nanoTime();
+    lastServerActivity = loop.coarseNanos();
     if (last) {
       sc.write(c, sc.voidPromise());
       serverFlushPending = false;
@@ -396,7 +396,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
       RawResponse.release(msg);
       return;
     }
-    lastServerActivity = System.nanoTime();
+    lastServerActivity = loop.coarseNanos();
     answered = true;
     if (msg instanceof RawResponse raw) {
       onRawResponse(c, raw);
