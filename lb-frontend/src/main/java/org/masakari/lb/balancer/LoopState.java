@@ -44,7 +44,8 @@ final class LoopState {
     this.loop = loop;
     this.executor = LoopExecutor.of(loop);
     this.bootstrap = new Bootstrap().group(loop).channel(loops.socketChannelClass())
-        .option(ChannelOption.TCP_NODELAY, true).option(ChannelOption.SO_KEEPALIVE, true);
+        .option(ChannelOption.TCP_NODELAY, true).option(ChannelOption.SO_KEEPALIVE, true)
+        .option(ChannelOption.ALLOCATOR, loops.allocator());
   }
 
   void register(ClientConnection c) {

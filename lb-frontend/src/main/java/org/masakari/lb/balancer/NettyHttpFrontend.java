@@ -66,7 +66,8 @@ public final class NettyHttpFrontend {
     for (EventLoop loop : own) {
       ServerBootstrap b = new ServerBootstrap().channel(loops.serverChannelClass())
           .option(ChannelOption.SO_BACKLOG, 4096).option(ChannelOption.SO_REUSEADDR, true)
-          .childOption(ChannelOption.TCP_NODELAY, true).childHandler(new ChannelInitializer<Channel>() {
+          .childOption(ChannelOption.TCP_NODELAY, true).childOption(ChannelOption.ALLOCATOR, loops.allocator())
+          .childHandler(new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel ch) {
               LoopState state = loops.state(ch.eventLoop());
