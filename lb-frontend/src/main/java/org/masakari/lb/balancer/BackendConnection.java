@@ -3,16 +3,21 @@ package org.masakari.lb.balancer;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.util.ReferenceCountUtil;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequestEncoder;
 
 /**
  * One keep-alive connection to a server on the fast path. While a request runs on it, it hands every
  * decoded response part to that request's {@link ClientConnection}; while idle it sits in its
- * loop's pool and leaves the pool when the server closes it.
+ * loop's pool and leaves the pool when the server closes it. Simple answers arrive as
+ * {@link RawResponse} pieces ({@link ResponsePassThrough}), the others as Netty HTTP objects.
  */
 final class BackendConnection extends ChannelInboundHandlerAdapter {
   private final LoopState loop;
   private final Server server;
+  private final BackendResponseDecoder decoder = new BackendResponseDecoder(this::requestMethod);
+  private final ResponsePassThrough passThrough = new ResponsePassThrough(decoder);
   private Channel channel;
   private ClientConnection client;
   private long idleSince;
@@ -20,6 +25,11 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
   BackendConnection(LoopState loop, Server server) {
     this.loop = loop;
     this.server = server;
+  }
+
+  /** Adds the connection's handlers, this one last. */
+  void addTo(ChannelPipeline p) {
+    p.addLast(new HttpRequestEncoder(), passThrough, decoder, this);
   }
 
   Server server() {
@@ -38,8 +48,15 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
     idleSince = nanos;
   }
 
-  void attach(ClientConnection c) {
+  /** A request of {@code c} is about to be written; its answer may pass through if {@code raw}. */
+  void attach(ClientConnection c, boolean raw) {
     client = c;
+    passThrough.expectAnswer(raw);
+  }
+
+  private HttpMethod requestMethod() {
+    ClientConnection c = client;
+    return c == null ? null : c.requestMethod();
   }
 
   void detach() {
@@ -56,7 +73,7 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
     ClientConnection c = client;
     if (c == null) {
       // nothing asked for this (an answer after a timeout, or garbage on an idle connection)
-      ReferenceCountUtil.release(msg);
+      RawResponse.release(msg);
       ctx.close();
       return;
     }

@@ -1,11 +1,13 @@
 package org.masakari.lb.balancer;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOutboundInvoker;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -32,7 +34,8 @@ import org.masakari.lb.config.FrontendConfig;
  * One client connection of the HTTP fast path and the request running on it (HTTP/1.1, one at a
  * time; pipelined requests wait in order). The parsed request is forwarded to a pooled keep-alive
  * server connection with only the hop-by-hop and forwarded headers rewritten; body buffers are
- * passed through, not copied. Retry rules are those of the Vert.x path: a failed connect is retried
+ * passed through, not copied; a simple answer is relayed as the server's bytes with its head rewritten
+ * ({@link ResponsePassThrough}). Retry rules are those of the Vert.x path: a failed connect is retried
  * on another server for any method, a connection closed without a byte of answer only for GET, HEAD
  * and OPTIONS without a body, a timeout never.
  */
@@ -41,12 +44,16 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
   private static final int PIPELINE_LIMIT = 64;
   /** Request body bytes held while the server connection is being made before the client is paused. */
   private static final int BODY_BUFFER_BYTES = 64 * 1024;
+  /** A passed-through body up to this size is copied behind the head (one buffer, one write segment). */
+  private static final int SMALL_BODY_BYTES = 2048;
 
   private final NettyHttpFrontend frontend;
   private final LoopState loop;
   /** Index in the loop's client list, kept by {@link LoopState}; -1 when not registered. */
   int slot = -1;
   private Channel ch;
+  /** Writes that skip the response encoder: answers passed through are already HTTP bytes. */
+  private ChannelHandlerContext rawOut;
   private String clientIp;
   private RequestKey connectionKey;
   private boolean counted;
@@ -91,11 +98,18 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     return frontend;
   }
 
+  /** The method of the running request (null between requests), for the codecs' "no body" rules. */
+  HttpMethod requestMethod() {
+    HttpRequest r = req;
+    return r == null ? null : r.method();
+  }
+
   // ---- client side ------------------------------------------------------------------------
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
     ch = ctx.channel();
+    rawOut = ctx.pipeline().context(ClientResponseEncoder.class);
     if (!frontend.limit().tryOpen()) {
       ch.close();
       return;
@@ -131,7 +145,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    lastActivity = System.nanoTime();
+    lastActivity = loop.coarseNanos();
     if (!counted) {
       ReferenceCountUtil.release(msg);
       return;
@@ -248,7 +262,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
       return;
     }
     Channel sc = conn.channel();
-    lastServerActivity = System.nanoTime();
+    lastServerActivity = loop.coarseNanos();
     if (last) {
       sc.write(c, sc.voidPromise());
       serverFlushPending = false;
@@ -349,7 +363,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 
   private void send(BackendConnection c) {
     conn = c;
-    c.attach(this);
+    HttpMethod m = req.method();
+    c.attach(this, !HttpMethod.HEAD.equals(m) && !HttpMethod.CONNECT.equals(m));
     Channel sc = c.channel();
     sc.config().setAutoRead(true);
     sentAt = System.nanoTime();
@@ -378,11 +393,15 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 
   void onServerMessage(BackendConnection c, Object msg) {
     if (c != conn) {
-      ReferenceCountUtil.release(msg);
+      RawResponse.release(msg);
       return;
     }
-    lastServerActivity = System.nanoTime();
+    lastServerActivity = loop.coarseNanos();
     answered = true;
+    if (msg instanceof RawResponse raw) {
+      onRawResponse(c, raw);
+      return;
+    }
     if (msg instanceof HttpResponse r) {
       if (r.decoderResult().isFailure()) {
         ReferenceCountUtil.release(msg);
@@ -408,27 +427,58 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         clientFlushPending = true;
         return;
       }
-      if (part instanceof LastHttpContent) {
-        clientFlushPending = false;
-        if (closeAfterResponse) {
-          ch.writeAndFlush(part).addListener(ChannelFutureListener.CLOSE);
-        } else {
-          ch.write(part, ch.voidPromise());
-          loop.flushLater(ch);
-        }
-        complete();
+      relay(c, ch, part, part instanceof LastHttpContent);
+    }
+  }
+
+  /** A piece of an answer passed through: the first one's head is rewritten as {@link #responseHead} would. */
+  private void onRawResponse(BackendConnection c, RawResponse raw) {
+    ByteBuf data = raw.data();
+    RawResponseHead head = raw.head();
+    if (head != null) {
+      serverKeepAlive = head.keepAlive();
+      closeAfterResponse = !reqKeepAlive || closing;
+      BackendConfig cfg = backend.config();
+      byte[] cookie = cfg.sticky() == BackendConfig.Sticky.COOKIE && !server.name().equals(sticky)
+          ? ("Set-Cookie: " + StickyCookie.setCookie(cfg.cookieName(), server.name()) + "\r\n").getBytes(StandardCharsets.US_ASCII)
+          : null;
+      int body = data.readableBytes() - head.headLength();
+      // a small body shares the head's buffer: one segment to write instead of two
+      ByteBuf out = head.copy(ch.alloc(), data, closeAfterResponse, http10Client && !closeAfterResponse, cookie,
+          body <= SMALL_BODY_BYTES ? body : 0);
+      responseStarted = true;
+      if (data.isReadable()) {
+        rawOut.write(out, ch.voidPromise());
       } else {
-        ch.write(part, ch.voidPromise());
-        clientFlushPending = true;
-        if (!ch.isWritable()) {
-          // pause first, then flush now (not batched): the flush may make the client writable again
-          c.channel().config().setAutoRead(false);
-          clientFlushPending = false;
-          ch.flush();
-          if (ch.isWritable()) {
-            c.channel().config().setAutoRead(true);
-          }
-        }
+        data.release();
+        data = out;
+      }
+    }
+    relay(c, rawOut, data, raw.last());
+  }
+
+  /** Writes a piece of the answer's body to the client, ending the exchange after the last. */
+  private void relay(BackendConnection c, ChannelOutboundInvoker to, Object part, boolean last) {
+    if (last) {
+      clientFlushPending = false;
+      if (closeAfterResponse) {
+        to.writeAndFlush(part).addListener(ChannelFutureListener.CLOSE);
+      } else {
+        to.write(part, ch.voidPromise());
+        loop.flushLater(ch);
+      }
+      complete();
+      return;
+    }
+    to.write(part, ch.voidPromise());
+    clientFlushPending = true;
+    if (!ch.isWritable()) {
+      // pause first, then flush now (not batched): the flush may make the client writable again
+      c.channel().config().setAutoRead(false);
+      clientFlushPending = false;
+      ch.flush();
+      if (ch.isWritable()) {
+        c.channel().config().setAutoRead(true);
       }
     }
   }

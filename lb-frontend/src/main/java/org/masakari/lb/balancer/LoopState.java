@@ -6,7 +6,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -38,12 +37,15 @@ final class LoopState {
   private final Runnable flushAll = this::flushAll;
   private ScheduledFuture<?> sweep;
   private int sweeps;
+  /** System.nanoTime() as of the last flush or sweep, see {@link #coarseNanos}. */
+  private long clock = System.nanoTime();
 
   LoopState(EventLoop loop, NettyLoops loops) {
     this.loop = loop;
     this.executor = LoopExecutor.of(loop);
     this.bootstrap = new Bootstrap().group(loop).channel(loops.socketChannelClass())
-        .option(ChannelOption.TCP_NODELAY, true).option(ChannelOption.SO_KEEPALIVE, true);
+        .option(ChannelOption.TCP_NODELAY, true).option(ChannelOption.SO_KEEPALIVE, true)
+        .option(ChannelOption.ALLOCATOR, loops.allocator());
   }
 
   void register(ClientConnection c) {
@@ -87,7 +89,18 @@ final class LoopState {
     toFlush.add(ch);
   }
 
+  /**
+   * A clock for activity stamps that only timeouts read (client idle, server silence, pooled
+   * connection idle): it lags real time by at most one epoll batch, or one sweep period when the
+   * loop is idle, far below any timeout. Reading System.nanoTime() for each of them cost five
+   * clock reads per request (1.4 % of the event loop's samples in the keep-alive profile).
+   */
+  long coarseNanos() {
+    return clock;
+  }
+
   private void flushAll() {
+    clock = System.nanoTime();
     // by index: a flush may trigger callbacks that queue more channels, they are flushed here too
     for (int i = 0; i < toFlush.size(); i++) {
       toFlush.get(i).flush();
@@ -113,7 +126,7 @@ final class LoopState {
       c.channel().close();
       return;
     }
-    c.idleSince(System.nanoTime());
+    c.idleSince(clock);
     q.addLast(c);
   }
 
@@ -138,7 +151,7 @@ final class LoopState {
         .handler(new ChannelInitializer<Channel>() {
           @Override
           protected void initChannel(Channel ch) {
-            ch.pipeline().addLast(new HttpClientCodec(), new BackendConnection(LoopState.this, s));
+            new BackendConnection(LoopState.this, s).addTo(ch.pipeline());
           }
         });
     return b.connect(s.inetSocketAddress());
@@ -146,6 +159,7 @@ final class LoopState {
 
   private void sweep() {
     long now = System.nanoTime();
+    clock = now;
     // backwards by index, no copy: a connection closed here may swap-remove itself, moving one
     // already swept into its place
     for (int i = clients.size() - 1; i >= 0; i--) {

@@ -7,7 +7,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.epoll.EpollChannelOption;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpRequestDecoder;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A plain-HTTP frontend on the fast path: Netty's HTTP/1.1 codec and {@link ClientConnection}, no
+ * A plain-HTTP frontend on the fast path: Netty's HTTP/1.1 decoder and encoder and {@link ClientConnection}, no
  * Vert.x per request. With epoll, every event loop has its own listening socket on the address
  * ({@code SO_REUSEPORT}, the kernel spreads connections), so a connection, its requests and their
  * pooled server connections stay on one loop. A reload with the same {@code bind} swaps the
@@ -66,11 +66,14 @@ public final class NettyHttpFrontend {
     for (EventLoop loop : own) {
       ServerBootstrap b = new ServerBootstrap().channel(loops.serverChannelClass())
           .option(ChannelOption.SO_BACKLOG, 4096).option(ChannelOption.SO_REUSEADDR, true)
-          .childOption(ChannelOption.TCP_NODELAY, true).childHandler(new ChannelInitializer<Channel>() {
+          .childOption(ChannelOption.TCP_NODELAY, true).childOption(ChannelOption.ALLOCATOR, loops.allocator())
+          .childHandler(new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel ch) {
               LoopState state = loops.state(ch.eventLoop());
-              ch.pipeline().addLast(new HttpServerCodec(), new ClientConnection(NettyHttpFrontend.this, state));
+              ClientConnection c = new ClientConnection(NettyHttpFrontend.this, state);
+              // request headers are validated (the default): they come from anyone
+              ch.pipeline().addLast(new HttpRequestDecoder(), new ClientResponseEncoder(c::requestMethod), c);
             }
           });
       if (loops.epoll()) {

@@ -1,5 +1,7 @@
 package org.masakari.lb.balancer;
 
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
@@ -57,6 +59,16 @@ final class NettyLoops implements AutoCloseable {
 
   LoopState state(EventLoop loop) {
     return states.get(loop);
+  }
+
+  /**
+   * The buffer allocator of fast-path channels: the pooled one, not Netty 4.2's adaptive default.
+   * With answers passed through as bytes (one head buffer per answer, read buffers sliced), the
+   * pooled allocator measured 4-6 % more keep-alive requests per second on the pinned loop (fresh
+   * JVMs, 4 rounds each: 104-106 k against 98-101 k), with no worse tail.
+   */
+  ByteBufAllocator allocator() {
+    return PooledByteBufAllocator.DEFAULT;
   }
 
   Class<? extends ServerChannel> serverChannelClass() {

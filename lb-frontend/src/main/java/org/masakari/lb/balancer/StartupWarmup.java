@@ -80,7 +80,9 @@ final class StartupWarmup {
   void run(Duration duration) {
     long t0 = System.nanoTime();
     Channel dummy = new ServerBootstrap().group(loops.group()).channel(loops.serverChannelClass())
-        .childOption(ChannelOption.TCP_NODELAY, true).childHandler(new ChannelInitializer<Channel>() {
+        // the real channels' allocator, so the shared Netty code is compiled for one buffer class
+        .childOption(ChannelOption.TCP_NODELAY, true).childOption(ChannelOption.ALLOCATOR, loops.allocator())
+        .childHandler(new ChannelInitializer<Channel>() {
           @Override
           protected void initChannel(Channel ch) {
             ch.pipeline().addLast(new DummyServer());
@@ -296,6 +298,7 @@ final class StartupWarmup {
         return;
       }
       new Bootstrap().group(loops.group()).channel(loops.socketChannelClass()).option(ChannelOption.TCP_NODELAY, true)
+          .option(ChannelOption.ALLOCATOR, loops.allocator())
           .handler(this).connect(target).addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess()) {
               phase.done.countDown();

@@ -8,8 +8,10 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.masakari.lb.testsupport.Http;
+import org.masakari.lb.testsupport.ScriptedBackend;
 import org.masakari.lb.testsupport.TestBackend;
 
 /** HTTP/1.1 details of the Netty fast path that the Vert.x path got from Vert.x. */
@@ -110,6 +112,63 @@ class FastPathTest extends BalancerTestBase {
         assertThat(readHead(s.getInputStream())).startsWith("HTTP/1.1 200");
         assertThat(new String(s.getInputStream().readNBytes(5), StandardCharsets.US_ASCII)).isEqualTo("hello");
       }
+    }
+  }
+
+  @Test
+  void passedThroughAnswersKeepTheirBytesLoseHopByHopLinesAndMayArriveInPieces() throws Exception {
+    String big = "y".repeat(5000);  // larger than a small body: head and body are written apart
+    try (ScriptedBackend b = new ScriptedBackend(List.of(
+        List.of("HTTP/1.1 200 OK\r\nX-Kept: 1\r\nConnection: keep-alive\r\nKeep-Alive: timeout=5\r\nContent-Length: 6\r\n\r\nfirst\n"),
+        // head split in the middle of a line, body split from it
+        List.of("HTTP/1.1 201 Created\r\nContent-Le", "ngth: " + big.length() + "\r\n\r\n" + big.substring(0, 10), big.substring(10)),
+        List.of("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n", "third")))) {
+      startLb("http", "", "    check: {type: none}\n", "      - {name: raw, address: \"" + b.address() + "\"}\n");
+      try (Socket s = new Socket("127.0.0.1", port)) {
+        s.setSoTimeout(5000);
+        InputStream in = s.getInputStream();
+        s.getOutputStream().write("GET /1 HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(readHead(in)).isEqualTo("HTTP/1.1 200 OK\r\nX-Kept: 1\r\nContent-Length: 6\r\n\r\n");
+        assertThat(new String(in.readNBytes(6), StandardCharsets.US_ASCII)).isEqualTo("first\n");
+        s.getOutputStream().write("GET /2 HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(readHead(in)).isEqualTo("HTTP/1.1 201 Created\r\nContent-Length: " + big.length() + "\r\n\r\n");
+        assertThat(new String(in.readNBytes(big.length()), StandardCharsets.US_ASCII)).isEqualTo(big);
+        s.getOutputStream().write("GET /3 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII))
+            .isEqualTo("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nConnection: close\r\n\r\nthird");
+      }
+      // one server connection carried all three: each answer ended where its Content-Length said
+      assertThat(b.heads()).hasSize(3);
+    }
+  }
+
+  @Test
+  void answersThatAreNotSimpleStillGoThroughTheCodecOnTheSameServerConnection() throws Exception {
+    try (ScriptedBackend b = new ScriptedBackend(List.of(
+        // HEAD: a Content-Length but no body
+        List.of("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n"),
+        // Connection names a header that must not reach the client
+        List.of("HTTP/1.1 200 OK\r\nConnection: X-Private\r\nX-Private: secret\r\nContent-Length: 2\r\n\r\nok"),
+        List.of("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n", "3\r\nabc\r\n0\r\n\r\n"),
+        List.of("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nlast")))) {
+      startLb("http", "", "    check: {type: none}\n", "      - {name: raw, address: \"" + b.address() + "\"}\n");
+      try (Socket s = new Socket("127.0.0.1", port)) {
+        s.setSoTimeout(5000);
+        InputStream in = s.getInputStream();
+        s.getOutputStream().write("HEAD / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(readHead(in).toLowerCase()).startsWith("http/1.1 200").contains("content-length: 100");
+        s.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        String second = readHead(in);
+        assertThat(second.toLowerCase()).doesNotContain("x-private").doesNotContain("connection");
+        assertThat(new String(in.readNBytes(2), StandardCharsets.US_ASCII)).isEqualTo("ok");
+        s.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(readHead(in).toLowerCase()).contains("transfer-encoding: chunked");
+        assertThat(new String(in.readNBytes(13), StandardCharsets.US_ASCII)).isEqualTo("3\r\nabc\r\n0\r\n\r\n");
+        s.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(readHead(in)).isEqualTo("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\n");
+        assertThat(new String(in.readNBytes(4), StandardCharsets.US_ASCII)).isEqualTo("last");
+      }
+      assertThat(b.heads()).hasSize(4);
     }
   }
 
