@@ -1,29 +1,21 @@
 package org.masakari.lb.balancer;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelOutboundInvoker;
 import io.netty.channel.ConnectTimeoutException;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Set;
@@ -34,26 +26,23 @@ import org.masakari.lb.config.FrontendConfig;
  * One client connection of the HTTP fast path and the request running on it (HTTP/1.1, one at a
  * time; pipelined requests wait in order). The parsed request is forwarded to a pooled keep-alive
  * server connection with only the hop-by-hop and forwarded headers rewritten; body buffers are
- * passed through, not copied; a simple answer is relayed as the server's bytes with its head rewritten
- * ({@link ResponsePassThrough}). Retry rules are those of the Vert.x path: a failed connect is retried
+ * passed through, not copied ({@link RequestForwarder}); the answer goes back through
+ * {@link ServerAnswerRelay}. This class picks the server, retries and ends the request. Retry rules are those of the Vert.x path: a failed connect is retried
  * on another server for any method, a connection closed without a byte of answer only for GET, HEAD
  * and OPTIONS without a body, a timeout never.
  */
 final class ClientConnection extends ChannelInboundHandlerAdapter {
   /** Messages waiting behind the running request before the client is no longer read. */
   private static final int PIPELINE_LIMIT = 64;
-  /** Request body bytes held while the server connection is being made before the client is paused. */
-  private static final int BODY_BUFFER_BYTES = 64 * 1024;
-  /** A passed-through body up to this size is copied behind the head (one buffer, one write segment). */
-  private static final int SMALL_BODY_BYTES = 2048;
 
   private final NettyHttpFrontend frontend;
   private final LoopState loop;
   /** Index in the loop's client list, kept by {@link LoopState}; -1 when not registered. */
   int slot = -1;
   private Channel ch;
-  /** Writes that skip the response encoder: answers passed through are already HTTP bytes. */
-  private ChannelHandlerContext rawOut;
+  // made once the channel is known (channelActive), then kept for the connection's life
+  private RequestForwarder requests;
+  private ServerAnswerRelay answers;
   private String clientIp;
   private RequestKey connectionKey;
   private boolean counted;
@@ -69,8 +58,6 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
   private boolean http10Client;
   private boolean hasBody;
   private boolean requestDone;
-  private ArrayDeque<HttpContent> bodyBuffer;
-  private int bufferedBytes;
   private Backend backend;
   private RequestKey key;
   private String sticky;
@@ -81,13 +68,6 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
   private BackendConnection conn;
   private long sentAt;
   private long lastServerActivity;
-  private boolean answered;
-  private boolean responseStarted;
-  private boolean informational;
-  private boolean serverKeepAlive;
-  private boolean closeAfterResponse;
-  private boolean clientFlushPending;
-  private boolean serverFlushPending;
 
   ClientConnection(NettyHttpFrontend frontend, LoopState loop) {
     this.frontend = frontend;
@@ -109,7 +89,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
     ch = ctx.channel();
-    rawOut = ctx.pipeline().context(ClientResponseEncoder.class);
+    requests = new RequestForwarder(loop, ch);
+    // answers passed through are already HTTP bytes: they are written past the response encoder
+    answers = new ServerAnswerRelay(this, loop, ch, ctx.pipeline().context(ClientResponseEncoder.class));
     if (!frontend.limit().tryOpen()) {
       ch.close();
       return;
@@ -159,10 +141,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
-    if (serverFlushPending && conn != null) {
-      serverFlushPending = false;
-      loop.flushLater(conn.channel());
-    }
+    requests.flushToServer(conn);
   }
 
   @Override
@@ -217,11 +196,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     requestDone = false;
     attempt = 0;
     tried = null;
-    answered = false;
-    responseStarted = false;
-    informational = false;
-    closeAfterResponse = false;
-    bufferedBytes = 0;
+    answers.reset();
+    requests.begin();
     if (r.decoderResult().isFailure()) {
       reqKeepAlive = false;
       hasBody = false;
@@ -250,36 +226,11 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     if (last) {
       requestDone = true;
     }
-    if (conn == null) {
-      if (bodyBuffer == null) {
-        bodyBuffer = new ArrayDeque<>(2);
-      }
-      bodyBuffer.add(c);
-      bufferedBytes += c.content().readableBytes();
-      if (bufferedBytes > BODY_BUFFER_BYTES) {
-        ch.config().setAutoRead(false);
-      }
-      return;
+    BackendConnection sc = conn;
+    if (sc != null) {
+      lastServerActivity = loop.coarseNanos();
     }
-    Channel sc = conn.channel();
-    lastServerActivity = loop.coarseNanos();
-    if (last) {
-      sc.write(c, sc.voidPromise());
-      serverFlushPending = false;
-      loop.flushLater(sc);
-    } else {
-      sc.write(c, sc.voidPromise());
-      serverFlushPending = true;
-      if (!sc.isWritable()) {
-        // pause first: the flush may drain the buffer and report writability before it returns
-        ch.config().setAutoRead(false);
-        sc.flush();
-        serverFlushPending = false;
-        if (sc.isWritable()) {
-          ch.config().setAutoRead(true);
-        }
-      }
-    }
+    requests.onContent(c, last, sc == null ? null : sc.channel());
   }
 
   // ---- server selection and connection ------------------------------------------------------
@@ -369,24 +320,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     sc.config().setAutoRead(true);
     sentAt = System.nanoTime();
     lastServerActivity = sentAt;
-    sc.write(req, sc.voidPromise());
-    if (bodyBuffer != null && !bodyBuffer.isEmpty()) {
-      HttpContent part;
-      while ((part = bodyBuffer.poll()) != null) {
-        sc.write(part, sc.voidPromise());
-      }
-      if (!ch.config().isAutoRead() && !requestDone) {
-        ch.config().setAutoRead(true);
-      }
-    } else if (requestDone && !hasBody) {
-      // a retry of a request without a body: its end was consumed by the first attempt
-      sc.write(LastHttpContent.EMPTY_LAST_CONTENT, sc.voidPromise());
-    }
-    if (requestDone || hasBody) {
-      loop.flushLater(sc);
-    } else {
-      serverFlushPending = true;
-    }
+    requests.send(sc, req, requestDone, hasBody);
   }
 
   // ---- server side --------------------------------------------------------------------------
@@ -397,136 +331,11 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
       return;
     }
     lastServerActivity = loop.coarseNanos();
-    answered = true;
-    if (msg instanceof RawResponse raw) {
-      onRawResponse(c, raw);
-      return;
-    }
-    if (msg instanceof HttpResponse r) {
-      if (r.decoderResult().isFailure()) {
-        ReferenceCountUtil.release(msg);
-        serverFailed("error: bad response: " + r.decoderResult().cause().getMessage(), false);
-        return;
-      }
-      int code = r.status().code();
-      if (code >= 100 && code < 200 && code != 101) {
-        informational = true;
-        ProxyHeaders.removeHopByHop(r.headers());
-        ch.write(r, ch.voidPromise());
-      } else {
-        responseHead(r);
-      }
-    }
-    if (msg instanceof HttpContent part) {
-      if (informational) {
-        // the end of a 1xx answer goes through too: the client-side encoder waits for it
-        if (part instanceof LastHttpContent) {
-          informational = false;
-        }
-        ch.write(part, ch.voidPromise());
-        clientFlushPending = true;
-        return;
-      }
-      relay(c, ch, part, part instanceof LastHttpContent);
-    }
-  }
-
-  /** A piece of an answer passed through: the first one's head is rewritten as {@link #responseHead} would. */
-  private void onRawResponse(BackendConnection c, RawResponse raw) {
-    ByteBuf data = raw.data();
-    RawResponseHead head = raw.head();
-    if (head != null) {
-      serverKeepAlive = head.keepAlive();
-      closeAfterResponse = !reqKeepAlive || closing;
-      BackendConfig cfg = backend.config();
-      byte[] cookie = cfg.sticky() == BackendConfig.Sticky.COOKIE && !server.name().equals(sticky)
-          ? ("Set-Cookie: " + StickyCookie.setCookie(cfg.cookieName(), server.name()) + "\r\n").getBytes(StandardCharsets.US_ASCII)
-          : null;
-      int body = data.readableBytes() - head.headLength();
-      // a small body shares the head's buffer: one segment to write instead of two
-      ByteBuf out = head.copy(ch.alloc(), data, closeAfterResponse, http10Client && !closeAfterResponse, cookie,
-          body <= SMALL_BODY_BYTES ? body : 0);
-      responseStarted = true;
-      if (data.isReadable()) {
-        rawOut.write(out, ch.voidPromise());
-      } else {
-        data.release();
-        data = out;
-      }
-    }
-    relay(c, rawOut, data, raw.last());
-  }
-
-  /** Writes a piece of the answer's body to the client, ending the exchange after the last. */
-  private void relay(BackendConnection c, ChannelOutboundInvoker to, Object part, boolean last) {
-    if (last) {
-      clientFlushPending = false;
-      if (closeAfterResponse) {
-        to.writeAndFlush(part).addListener(ChannelFutureListener.CLOSE);
-      } else {
-        to.write(part, ch.voidPromise());
-        loop.flushLater(ch);
-      }
-      complete();
-      return;
-    }
-    to.write(part, ch.voidPromise());
-    clientFlushPending = true;
-    if (!ch.isWritable()) {
-      // pause first, then flush now (not batched): the flush may make the client writable again
-      c.channel().config().setAutoRead(false);
-      clientFlushPending = false;
-      ch.flush();
-      if (ch.isWritable()) {
-        c.channel().config().setAutoRead(true);
-      }
-    }
-  }
-
-  private void responseHead(HttpResponse r) {
-    int code = r.status().code();
-    serverKeepAlive = HttpUtil.isKeepAlive(r);
-    boolean chunked = HttpUtil.isTransferEncodingChunked(r);
-    boolean bodyless = HttpMethod.HEAD.equals(req.method()) || code == 204 || code == 304;
-    boolean framed = chunked || r.headers().contains(HttpHeaderNames.CONTENT_LENGTH) || bodyless;
-    ProxyHeaders.removeHopByHop(r.headers());
-    closeAfterResponse = !reqKeepAlive || closing;
-    if (!framed) {
-      // read until the server closes: re-frame as chunked for HTTP/1.1, close for HTTP/1.0
-      serverKeepAlive = false;
-      if (http10Client) {
-        closeAfterResponse = true;
-      } else {
-        chunked = true;
-      }
-    }
-    if (chunked && !bodyless) {
-      if (http10Client) {
-        closeAfterResponse = true;
-      } else {
-        r.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
-      }
-    }
-    if (closeAfterResponse) {
-      r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-    } else if (http10Client) {
-      r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-    }
-    BackendConfig cfg = backend.config();
-    if (cfg.sticky() == BackendConfig.Sticky.COOKIE && !server.name().equals(sticky)) {
-      r.headers().add(HttpHeaderNames.SET_COOKIE, StickyCookie.setCookie(cfg.cookieName(), server.name()));
-    }
-    r.setProtocolVersion(HttpVersion.HTTP_1_1);
-    responseStarted = true;
-    ch.write(r, ch.voidPromise());
-    clientFlushPending = true;
+    answers.onMessage(c, msg);
   }
 
   void flushToClient() {
-    if (clientFlushPending) {
-      clientFlushPending = false;
-      loop.flushLater(ch);
-    }
+    answers.flushToClient();
   }
 
   void serverWritable() {
@@ -535,14 +344,31 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     }
   }
 
+  /** Whether the client's connection ends with this answer (the answer's framing may add reasons). */
+  boolean closeAfterAnswer() {
+    return !reqKeepAlive || closing;
+  }
+
+  boolean http10Client() {
+    return http10Client;
+  }
+
+  /** The Set-Cookie value that sticks the client to the answering server, or null if it already does. */
+  String stickyCookieToSet() {
+    BackendConfig cfg = backend.config();
+    return cfg.sticky() == BackendConfig.Sticky.COOKIE && !server.name().equals(sticky)
+        ? StickyCookie.setCookie(cfg.cookieName(), server.name())
+        : null;
+  }
+
   /** The answer was relayed completely. */
-  private void complete() {
+  void complete() {
     Server s = server;
     s.trafficOk();
     s.requestDone(System.nanoTime() - start);
-    boolean reuse = serverKeepAlive && requestDone;
+    boolean reuse = answers.serverKeepAlive() && requestDone;
     endExchange(reuse);
-    if (closeAfterResponse) {
+    if (answers.closeAfterResponse()) {
       closing = true;
     } else {
       runPipelined();
@@ -554,13 +380,13 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     if (c != conn) {
       return;
     }
-    serverFailed("error: connection closed" + (answered ? " mid-answer" : " without an answer"), true);
+    serverFailed("error: connection closed" + (answers.answered() ? " mid-answer" : " without an answer"), true);
   }
 
-  private void serverFailed(String why, boolean closed) {
+  void serverFailed(String why, boolean closed) {
     Server s = dropServer(why);
     BackendConfig cfg = backend.config();
-    if (closed && !answered && !hasBody && isSafe(req.method()) && attempt < cfg.retries()) {
+    if (closed && !answers.answered() && !hasBody && isSafe(req.method()) && attempt < cfg.retries()) {
       // the server closed without answering (it died with the request in flight, or it closed an
       // idle keep-alive connection as we reused it): a safe method may go elsewhere (RFC 9110 §9.2.2)
       s.redispatchedAway();
@@ -569,7 +395,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
       acquire();
       return;
     }
-    failExchange(HttpResponseStatus.BAD_GATEWAY, why);
+    reply(HttpResponseStatus.BAD_GATEWAY, why);
   }
 
   /** Closes the server connection of the exchange, frees its slot and counts the failure against it. */
@@ -584,16 +410,6 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     return s;
   }
 
-  /** An error answer if nothing was sent yet; otherwise the client's connection ends mid-answer. */
-  private void failExchange(HttpResponseStatus status, String why) {
-    if (responseStarted) {
-      endExchange(false);
-      ch.close();
-    } else {
-      reply(status, why);
-    }
-  }
-
   /** Called by the loop's sweep. */
   void sweep(long now) {
     if (!active) {
@@ -604,7 +420,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     }
     if (conn != null && now - lastServerActivity > backend.config().timeoutServer().toNanos()) {
       dropServer("timeout: no answer within " + backend.config().timeoutServer().toMillis() + " ms");
-      failExchange(HttpResponseStatus.GATEWAY_TIMEOUT, "server timeout");
+      reply(HttpResponseStatus.GATEWAY_TIMEOUT, "server timeout");
     }
   }
 
@@ -621,21 +437,15 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 
   // ---- end of a request ---------------------------------------------------------------------
 
+  /** An error answer if nothing of the answer was sent yet; otherwise the client's connection ends mid-answer. */
   private void reply(HttpResponseStatus status, String why) {
-    if (responseStarted) {
+    if (answers.started()) {
       endExchange(false);
       ch.close();
       return;
     }
     boolean close = !reqKeepAlive || closing || (hasBody && !requestDone);
-    FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-        Unpooled.copiedBuffer(status.code() + " " + why + "\n", StandardCharsets.UTF_8));
-    resp.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.TEXT_PLAIN)
-        .setInt(HttpHeaderNames.CONTENT_LENGTH, resp.content().readableBytes());
-    if (close) {
-      resp.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-    }
-    ChannelFuture f = ch.writeAndFlush(resp);
+    ChannelFuture f = answers.writeError(status, why, close);
     endExchange(false);
     if (close) {
       closing = true;
@@ -658,15 +468,11 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
       }
     }
     releaseServer();
-    if (bodyBuffer != null) {
-      bodyBuffer.forEach(HttpContent::release);
-      bodyBuffer.clear();
-    }
+    requests.end();
     active = false;
     xid++;
     req = null;
     tried = null;
-    serverFlushPending = false;
     if (!ch.config().isAutoRead() && (pipelined == null || pipelined.size() < PIPELINE_LIMIT)) {
       ch.config().setAutoRead(true);
     }
