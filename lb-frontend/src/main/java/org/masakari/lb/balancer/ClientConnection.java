@@ -16,7 +16,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
-import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Set;
 import org.masakari.lb.config.BackendConfig;
@@ -24,23 +23,22 @@ import org.masakari.lb.config.FrontendConfig;
 
 /**
  * One client connection of the HTTP fast path and the request running on it (HTTP/1.1, one at a
- * time; pipelined requests wait in order). The parsed request is forwarded to a pooled keep-alive
- * server connection with only the hop-by-hop and forwarded headers rewritten; body buffers are
- * passed through, not copied ({@link RequestForwarder}); the answer goes back through
- * {@link ServerAnswerRelay}. This class picks the server, retries and ends the request. Retry rules are those of the Vert.x path: a failed connect is retried
- * on another server for any method, a connection closed without a byte of answer only for GET, HEAD
- * and OPTIONS without a body, a timeout never.
+ * time; pipelined requests wait in {@link PipelinedRequests}). The parsed request is forwarded to a
+ * pooled keep-alive server connection with only the hop-by-hop and forwarded headers rewritten; body
+ * buffers are passed through, not copied ({@link RequestForwarder}); the answer goes back through
+ * {@link ServerAnswerRelay}. This class picks the server, retries and ends the request. Retry rules
+ * are those of the Vert.x path: a failed connect is retried on another server for any method, a
+ * connection closed without a byte of answer only for GET, HEAD and OPTIONS without a body, a
+ * timeout never.
  */
 final class ClientConnection extends ChannelInboundHandlerAdapter {
-  /** Messages waiting behind the running request before the client is no longer read. */
-  private static final int PIPELINE_LIMIT = 64;
-
   private final NettyHttpFrontend frontend;
   private final LoopState loop;
   /** Index in the loop's client list, kept by {@link LoopState}; -1 when not registered. */
   int slot = -1;
   private Channel ch;
   // made once the channel is known (channelActive), then kept for the connection's life
+  private PipelinedRequests pipelined;
   private RequestForwarder requests;
   private ServerAnswerRelay answers;
   private String clientIp;
@@ -48,7 +46,6 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
   private boolean counted;
   private long lastActivity;
   private boolean closing;
-  private ArrayDeque<Object> pipelined;
 
   // the running request ("exchange"); xid tells late callbacks of an older one apart
   private int xid;
@@ -89,6 +86,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
     ch = ctx.channel();
+    pipelined = new PipelinedRequests(ch);
     requests = new RequestForwarder(loop, ch);
     // answers passed through are already HTTP bytes: they are written past the response encoder
     answers = new ServerAnswerRelay(this, loop, ch, ctx.pipeline().context(ClientResponseEncoder.class));
@@ -115,10 +113,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     counted = false;
     frontend.limit().closed();
     loop.unregister(this);
-    if (pipelined != null) {
-      pipelined.forEach(ReferenceCountUtil::release);
-      pipelined.clear();
-    }
+    pipelined.releaseAll();
     if (active) {
       // the client went away: an unfinished answer cannot be reused, a connection not yet used can
       endExchange(false);
@@ -132,8 +127,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
       ReferenceCountUtil.release(msg);
       return;
     }
-    if ((pipelined != null && !pipelined.isEmpty()) || (active && requestDone)) {
-      queue(msg);
+    if (!pipelined.isEmpty() || (active && requestDone)) {
+      pipelined.add(msg);
       return;
     }
     dispatch(msg);
@@ -156,16 +151,6 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     ctx.close();
   }
 
-  private void queue(Object msg) {
-    if (pipelined == null) {
-      pipelined = new ArrayDeque<>();
-    }
-    pipelined.add(msg);
-    if (pipelined.size() >= PIPELINE_LIMIT) {
-      ch.config().setAutoRead(false);
-    }
-  }
-
   private void dispatch(Object msg) {
     if (msg instanceof HttpRequest r) {
       startExchange(r);
@@ -180,10 +165,10 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
   }
 
   private void runPipelined() {
-    while (pipelined != null && !pipelined.isEmpty() && !(active && requestDone) && ch.isActive()) {
+    while (!pipelined.isEmpty() && !(active && requestDone) && ch.isActive()) {
       dispatch(pipelined.poll());
     }
-    if (pipelined != null && pipelined.size() < PIPELINE_LIMIT && !ch.config().isAutoRead() && conn == null) {
+    if (pipelined.belowLimit() && !ch.config().isAutoRead() && conn == null) {
       ch.config().setAutoRead(true);
     }
   }
@@ -473,7 +458,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     xid++;
     req = null;
     tried = null;
-    if (!ch.config().isAutoRead() && (pipelined == null || pipelined.size() < PIPELINE_LIMIT)) {
+    if (!ch.config().isAutoRead() && pipelined.belowLimit()) {
       ch.config().setAutoRead(true);
     }
   }
