@@ -45,7 +45,8 @@ class KeepalivedInteropNetnsTest extends NetnsTestBase {
         lab.removeVip("n2"); // ExecStopPost of the unit: SIGKILL cannot run our clean-up
         assertThat(watch.awaitOnly("n1", mdiMs + 2_000)).as("keepalived after our crash").isTrue();
 
-        assertThat(watch.doubleMasters()).as("double MASTER").isEmpty();
+        assertThat(watch.doubleMasters()).as("double MASTER\n--- keepalived n1:\n" + lab.keepalivedLog("n1")
+            + "\n--- ours n2:\n" + lab.lbLog("n2")).isEmpty();
         String ka = lab.keepalivedLog("n1");
         assertThat(ka).doesNotContainIgnoringCase("invalid").doesNotContainIgnoringCase("mismatch")
             .doesNotContain("not present in MASTER advert").doesNotContain("unexpected ip number count");
