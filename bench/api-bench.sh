@@ -30,16 +30,8 @@ STATE=${STATE:-${UPSTREAM_MASAKARI_STATE:-/tmp/upstream-masakari}}
 UPCONF=$STATE/etc/masakari.conf
 [ -f "$UPCONF" ] || { echo "upstream config not found at $UPCONF" >&2; exit 1; }
 
-drained() { # base: no notification new or running
-  local base=$1 st n
-  for _ in $(seq 1 180); do
-    n=0
-    for st in new running; do
-      n=$((n + $(curl -sf "$base/v1/notifications?status=$st&limit=1000" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["notifications"]))')))
-    done
-    [ "$n" = 0 ] && return 0; sleep 1
-  done
-}
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 bench_one() { # label base
   local label=$1 base=$2
   echo "$label: load average before $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/load.txt"

@@ -61,18 +61,8 @@ for i in $(seq -w 0 49); do
     -d "{\"host\":{\"name\":\"bench-host-$i\",\"type\":\"COMPUTE\",\"control_attributes\":\"SSH\"}}" >/dev/null
 done
 
-settled() { # no notification new or running, at most 120 s
-  local n st
-  for _ in $(seq 1 120); do
-    n=0
-    for st in new running; do
-      n=$((n + $(curl -sf "$BASE/v1/notifications?status=$st&limit=1000" \
-                 | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["notifications"]))')))
-    done
-    [ "$n" = 0 ] && return 0; sleep 1
-  done
-  echo "notifications still unsettled after 120 s" >&2
-}
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 ticks() { # pid...: utime+stime in clock ticks, summed
   local t=0 p
   for p in "$@"; do
@@ -86,7 +76,7 @@ busy() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9}' /proc/stat; }
 # duplicate candidate of a measured one
 PACED_GT_OFFSET=-200000 wrk -t2 -c16 -d"${WARMUP}s" -s "$ROOT/bench/paced.lua" "$BASE/v1/notifications" -- "$RATE" 2 post \
   >"$OUT/warmup.txt" 2>&1
-settled
+drained "$BASE" 120
 
 raftidx() { # entries in the work queue's Raft log (a quorum queue appends one per enqueue, settle, ...)
   timeout 30 rabbitmq-queues quorum_status masakari.notifications --formatter json 2>/dev/null \
@@ -105,7 +95,7 @@ dbstat() { mysql -uroot -h127.0.0.1 -N -e "SHOW GLOBAL STATUS WHERE Variable_nam
 dbstat >"$OUT/db0.txt"
 wrk -t2 -c16 -d"${DURATION}s" --latency -s "$ROOT/bench/paced.lua" "$BASE/v1/notifications" -- "$RATE" 2 post \
   >"$OUT/run.txt" 2>&1
-settled
+drained "$BASE" 120
 busy1=$(busy)
 dbstat >"$OUT/db1.txt"
 raft1=$(raftidx)

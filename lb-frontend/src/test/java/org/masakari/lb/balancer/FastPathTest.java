@@ -1,8 +1,8 @@
 package org.masakari.lb.balancer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.masakari.lb.testsupport.ScriptedBackend.readHead;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -201,16 +201,4 @@ class FastPathTest extends BalancerTestBase {
     assertThat(a.requests()).isEqualTo(1);
   }
 
-  private static String readHead(InputStream in) throws Exception {
-    ByteArrayOutputStream head = new ByteArrayOutputStream();
-    int c;
-    while ((c = in.read()) >= 0) {
-      head.write(c);
-      String h = head.toString(StandardCharsets.US_ASCII);
-      if (h.endsWith("\r\n\r\n")) {
-        return h;
-      }
-    }
-    return head.toString(StandardCharsets.US_ASCII);
-  }
 }

@@ -46,7 +46,7 @@ public final class ScriptedBackend implements AutoCloseable {
         InputStream in = s.getInputStream();
         OutputStream out = s.getOutputStream();
         String head;
-        while (!(head = readHead(in)).isEmpty()) {
+        while ((head = readHead(in)).endsWith("\r\n\r\n")) {
           heads.add(head);
           List<String> pieces = nextAnswer();
           for (int i = 0; i < pieces.size(); i++) {
@@ -67,7 +67,10 @@ public final class ScriptedBackend implements AutoCloseable {
     return answers.get(Math.min(next++, answers.size() - 1));
   }
 
-  /** A request head (up to the blank line), or "" at the end of the stream. */
+  /**
+   * A message head up to and including the blank line; at the end of the stream, whatever came before it
+   * (so a test's assertion shows a truncated head, and a complete head always ends with the blank line).
+   */
   public static String readHead(InputStream in) throws Exception {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     int c;
@@ -78,7 +81,7 @@ public final class ScriptedBackend implements AutoCloseable {
         return h;
       }
     }
-    return "";
+    return head.toString(StandardCharsets.US_ASCII);
   }
 
   @Override
