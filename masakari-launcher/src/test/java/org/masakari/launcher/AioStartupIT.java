@@ -64,7 +64,7 @@ class AioStartupIT {
   private record Started(Process process, Path log, int port, long t0, long answeredAt) {}
 
   private static Started start(Path tmp, List<String> extra) throws Exception {
-    SharedLabs.aptInstall("openstack", "python3-openstackclient", "python3-masakariclient");
+    SharedLabs.aptInstall("python3-openstackclient", "python3-masakariclient");
     Path root = Path.of("").toAbsolutePath().getParent();
     int port = SharedLabs.freePort();
     Path log = tmp.resolve("aio.log");

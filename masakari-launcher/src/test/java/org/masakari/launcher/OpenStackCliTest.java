@@ -27,7 +27,7 @@ class OpenStackCliTest {
 
   @BeforeAll
   void start() throws Exception {
-    SharedLabs.aptInstall("openstack", "python3-openstackclient", "python3-masakariclient");
+    SharedLabs.aptInstall("python3-openstackclient", "python3-masakariclient");
     int port = SharedLabs.freePort();
     MasakariConfig cfg = MasakariConfig.ofLines(List.of("[DEFAULT]", "auth_strategy = noauth2",
         "nova_compute_host_check = false"));

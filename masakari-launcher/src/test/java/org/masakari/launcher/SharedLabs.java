@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** Locates ../shared (golden corpus, upstream tools) and provides the real services tests use. */
@@ -71,25 +73,36 @@ final class SharedLabs {
     }
   }
 
-  /** Debian packages the CLI test needs, installed the way ../shared/tools/install-labs.sh does. */
-  static void aptInstall(String binary, String... packages) throws IOException, InterruptedException {
-    if (Files.isExecutable(Path.of("/usr/bin/" + binary))) {
+  /**
+   * Debian packages the CLI tests need, installed the way ../shared/tools/install-labs.sh does. Each package is
+   * checked with dpkg, not by its command: another module's test may have installed the {@code openstack} CLI
+   * without the masakariclient plugin.
+   */
+  static void aptInstall(String... packages) throws IOException, InterruptedException {
+    List<String> missing = new ArrayList<>();
+    for (String pkg : packages) {
+      if (!installed(pkg)) {
+        missing.add(pkg);
+      }
+    }
+    if (missing.isEmpty()) {
       return;
     }
-    String[] cmd = new String[6 + packages.length];
-    cmd[0] = "apt-get";
-    cmd[1] = "-o";
-    cmd[2] = "DPkg::Lock::Timeout=900";
-    cmd[3] = "install";
-    cmd[4] = "-y";
-    cmd[5] = "--no-install-recommends";
-    System.arraycopy(packages, 0, cmd, 6, packages.length);
+    List<String> cmd = new ArrayList<>(List.of("apt-get", "-o", "DPkg::Lock::Timeout=900", "install", "-y",
+        "--no-install-recommends"));
+    cmd.addAll(missing);
     new ProcessBuilder("apt-get", "-o", "DPkg::Lock::Timeout=900", "update", "-qq").inheritIO().start().waitFor();
     ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
     pb.environment().put("DEBIAN_FRONTEND", "noninteractive");
     int rc = pb.start().waitFor();
     if (rc != 0) {
-      throw new IllegalStateException("apt-get install " + String.join(" ", packages) + " failed: " + rc);
+      throw new IllegalStateException("apt-get install " + String.join(" ", missing) + " failed: " + rc);
     }
+  }
+
+  private static boolean installed(String pkg) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder("dpkg-query", "-W", "-f=${Status}", pkg).redirectErrorStream(true).start();
+    String status = new String(p.getInputStream().readAllBytes());
+    return p.waitFor() == 0 && status.contains("install ok installed");
   }
 }
