@@ -41,7 +41,7 @@ public final class LbRuntime implements AutoCloseable {
     for (VrrpInstanceConfig vc : config.vrrpInstances()) {
       startVrrp(vc);
     }
-    if (config.admin() != null) {
+    if (config.admin().enabled()) {
       admin = new AdminApi(balancer, () -> vrrp, this::reload);
       admin.start(config.admin());
     }
@@ -64,6 +64,12 @@ public final class LbRuntime implements AutoCloseable {
     } catch (ConfigException e) {
       LOG.error("reload rejected, keeping the running configuration: {}", e.getMessage());
       return e.getMessage();
+    }
+    if (!next.admin().equals(config.admin())) {
+      // the reload may have come through the admin API itself: its answer must not lose its connection
+      LOG.warn("reload: global.admin, admin_socket and admin_socket_mode changes apply at the next start; keeping {}",
+          config.admin());
+      next = next.withAdmin(config.admin());
     }
     balancer.apply(next);
     List<VrrpInstanceConfig> old = config.vrrpInstances();

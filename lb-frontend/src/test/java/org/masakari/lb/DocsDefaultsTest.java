@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.masakari.lb.config.AdminConfig;
 import org.masakari.lb.config.BackendConfig;
 import org.masakari.lb.config.FrontendConfig;
 import org.masakari.lb.config.HealthCheckConfig;
@@ -24,6 +25,7 @@ class DocsDefaultsTest {
     expected.put("version", String.valueOf(VrrpInstanceConfig.DEFAULT_VERSION.wireValue()));
     expected.put("garp_master_repeat", String.valueOf(VrrpInstanceConfig.DEFAULT_GARP_MASTER_REPEAT));
     expected.put("garp_master_delay", String.valueOf(VrrpInstanceConfig.DEFAULT_GARP_MASTER_DELAY.toSeconds()));
+    expected.put("admin_socket_mode", "0" + Integer.toOctalString(AdminConfig.DEFAULT_SOCKET_MODE));
     expected.put("maxconn", String.valueOf(FrontendConfig.DEFAULT_MAXCONN));
     expected.put("timeout.client", FrontendConfig.DEFAULT_TIMEOUT_CLIENT.toSeconds() + "s");
     expected.put("cookie", BackendConfig.DEFAULT_COOKIE);

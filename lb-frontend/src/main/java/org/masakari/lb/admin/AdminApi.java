@@ -5,13 +5,31 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.masakari.lb.balancer.AdminState;
 import org.masakari.lb.balancer.Backend;
 import org.masakari.lb.balancer.Balancer;
 import org.masakari.lb.balancer.Server;
+import org.masakari.lb.config.AdminConfig;
 import org.masakari.lb.config.HostPort;
 import org.masakari.lb.config.ServerConfig;
 import org.masakari.lb.vrrp.VrrpInstance;
@@ -26,13 +44,15 @@ import org.masakari.lb.vrrp.VrrpInstance;
  * PUT    /backends/{b}/servers/{s}/weight         {"weight":N}
  * POST   /reload
  * </pre>
- * Bind it to 127.0.0.1: there is no authentication.
+ * Served on an HTTP port and/or a Unix socket ({@link AdminConfig}). There is no authentication: bind the port
+ * to 127.0.0.1, or use the socket, whose file mode decides who may connect.
  */
 public final class AdminApi implements AutoCloseable {
   private final Balancer balancer;
   private final Supplier<List<VrrpInstance>> vrrp;
   private final Supplier<String> reload;
-  private HttpServer server;
+  private final List<HttpServer> servers = new ArrayList<>();
+  private Path socket;
 
   public AdminApi(Balancer balancer, Supplier<List<VrrpInstance>> vrrp, Supplier<String> reload) {
     this.balancer = balancer;
@@ -40,13 +60,71 @@ public final class AdminApi implements AutoCloseable {
     this.reload = reload;
   }
 
-  public void start(HostPort bind) {
-    server = balancer.vertx().createHttpServer().requestHandler(this::route);
-    try {
-      server.listen(bind.port(), bind.host()).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException("admin: cannot listen on " + bind + ": " + e.getMessage(), e);
+  /** Listens where {@code config} says; throws IllegalStateException naming the address that failed. */
+  public void start(AdminConfig config) {
+    if (config.address() != null) {
+      HostPort bind = config.address();
+      listen(server -> server.listen(bind.port(), bind.host()), "cannot listen on " + bind);
     }
+    if (config.socket() != null) {
+      startSocket(config.socket(), config.socketMode());
+    }
+  }
+
+  /**
+   * Binds under a temporary name, sets the mode, then renames: the socket never exists under its real
+   * name with the umask's permissions (HAProxy does the same). A socket file left by a killed process is
+   * replaced; one that still accepts connections belongs to a running balancer and is an error.
+   */
+  private void startSocket(Path path, int mode) {
+    Path tmp = path.resolveSibling(path.getFileName() + ".new");
+    try {
+      removeStaleSocket(path);
+      Files.deleteIfExists(tmp);
+      listen(server -> server.listen(SocketAddress.domainSocketAddress(tmp.toString())), "cannot listen on " + path);
+      Files.setPosixFilePermissions(tmp, permissions(mode));
+      Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      socket = path;
+    } catch (IOException e) {
+      close();
+      throw new IllegalStateException("admin: " + path + ": " + e, e);
+    }
+  }
+
+  private static void removeStaleSocket(Path path) throws IOException {
+    if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    if (!Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther()) {
+      throw new IOException("exists and is not a socket; not replacing it");
+    }
+    try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+      probe.connect(UnixDomainSocketAddress.of(path));
+      throw new IOException("another process is listening on it (a second balancer with the same admin_socket?)");
+    } catch (ConnectException stale) {
+      Files.delete(path);
+    }
+  }
+
+  private static Set<PosixFilePermission> permissions(int mode) {
+    StringBuilder rwx = new StringBuilder();
+    for (int shift = 6; shift >= 0; shift -= 3) {
+      int bits = (mode >> shift) & 7;
+      rwx.append((bits & 4) != 0 ? 'r' : '-').append((bits & 2) != 0 ? 'w' : '-').append((bits & 1) != 0 ? 'x' : '-');
+    }
+    return PosixFilePermissions.fromString(rwx.toString());
+  }
+
+  private void listen(Function<HttpServer, Future<HttpServer>> listen, String what) {
+    HttpServer server = balancer.vertx().createHttpServer().requestHandler(this::route);
+    try {
+      listen.apply(server).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      close();
+      Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+      throw new IllegalStateException("admin: " + what + ": " + cause.getMessage(), cause);
+    }
+    servers.add(server);
   }
 
   private void route(HttpServerRequest req) {
@@ -159,8 +237,21 @@ public final class AdminApi implements AutoCloseable {
 
   @Override
   public void close() {
-    if (server != null) {
-      server.close();
+    for (HttpServer server : servers) {
+      try {
+        server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        // closing at shutdown: nothing left to do about a server that would not close
+      }
+    }
+    servers.clear();
+    if (socket != null) {
+      try {
+        Files.deleteIfExists(socket);
+      } catch (IOException e) {
+        // the next start replaces a stale socket file
+      }
+      socket = null;
     }
   }
 }

@@ -90,10 +90,28 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     requests = new RequestForwarder(loop, ch);
     // answers passed through are already HTTP bytes: they are written past the response encoder
     answers = new ServerAnswerRelay(this, loop, ch, ctx.pipeline().context(ClientResponseEncoder.class));
-    if (!frontend.limit().tryOpen()) {
-      ch.close();
+    if (!frontend.gate().admit(this)) {
+      // beyond maxconn: the request stays unread in the socket until a slot frees (admitLater)
+      ch.config().setAutoRead(false);
       return;
     }
+    admitted();
+  }
+
+  /** Called by {@link AcceptGate} from any thread once a slot is reserved for this held connection. */
+  void admitLater() {
+    ch.eventLoop().execute(() -> {
+      if (!ch.isActive()) {
+        // the client left while held (channelInactive already ran): the slot goes on
+        frontend.gate().release();
+        return;
+      }
+      admitted();
+      ch.config().setAutoRead(true);
+    });
+  }
+
+  private void admitted() {
     counted = true;
     InetSocketAddress remote = (InetSocketAddress) ch.remoteAddress();
     clientIp = remote == null ? null : remote.getAddress().getHostAddress();
@@ -108,10 +126,11 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     if (!counted) {
+      frontend.gate().forget(this);
       return;
     }
     counted = false;
-    frontend.limit().closed();
+    frontend.gate().release();
     loop.unregister(this);
     pipelined.releaseAll();
     if (active) {

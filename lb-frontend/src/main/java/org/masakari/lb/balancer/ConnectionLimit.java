@@ -3,8 +3,9 @@ package org.masakari.lb.balancer;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A frontend's {@code maxconn}, shared by its event loops. Vert.x cannot stop accepting, so a
- * connection beyond the limit is closed at once (HAProxy leaves it in the kernel backlog instead).
+ * A frontend's {@code maxconn}, shared by its event loops. The HTTP fast path stops accepting at the limit
+ * ({@link AcceptGate}), so a connection beyond it waits in the kernel backlog as with HAProxy; Vert.x frontends
+ * (TLS, TCP) cannot stop accepting and close a connection beyond the limit at once.
  */
 public final class ConnectionLimit {
   private volatile int max;
@@ -27,8 +28,18 @@ public final class ConnectionLimit {
     return true;
   }
 
-  public void closed() {
-    open.decrementAndGet();
+  /** Counts a connection whatever the limit (a draining frontend serves what it had accepted). */
+  public void forceOpen() {
+    open.incrementAndGet();
+  }
+
+  /** Returns the number still open. */
+  public int closed() {
+    return open.decrementAndGet();
+  }
+
+  public int max() {
+    return max;
   }
 
   public int open() {

@@ -9,8 +9,8 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.masakari.lb.config.FrontendConfig;
 import org.slf4j.Logger;
@@ -31,7 +31,9 @@ public final class NettyHttpFrontend {
   private final NettyLoops loops;
   private final BackendRegistry registry;
   private final ConnectionLimit limit;
-  private final List<Channel> listeners = new ArrayList<>();
+  /** Written by start/drain, read by {@link AcceptGate}'s switch on another loop. */
+  private final List<Channel> listeners = new CopyOnWriteArrayList<>();
+  private final AcceptGate gate;
   private volatile FrontendConfig config;
   private volatile boolean draining;
 
@@ -40,6 +42,7 @@ public final class NettyHttpFrontend {
     this.registry = registry;
     this.loops = loops;
     this.limit = new ConnectionLimit(config.maxconn());
+    this.gate = new AcceptGate(limit, listeners, loops.loops().get(0));
   }
 
   FrontendConfig config() {
@@ -50,8 +53,8 @@ public final class NettyHttpFrontend {
     return registry;
   }
 
-  ConnectionLimit limit() {
-    return limit;
+  AcceptGate gate() {
+    return gate;
   }
 
   boolean draining() {
@@ -101,6 +104,7 @@ public final class NettyHttpFrontend {
   /** A reload that keeps {@code bind}: new connections and requests use {@code next}, no socket is touched. */
   void update(FrontendConfig next) {
     limit.setMax(next.maxconn());
+    gate.limitChanged();
     config = next;
   }
 
@@ -108,6 +112,7 @@ public final class NettyHttpFrontend {
   void drain() {
     draining = true;
     closeListeners();
+    gate.admitAllHeld();
     long graceMillis = config.timeoutClient().toMillis();
     for (EventLoop loop : loops.loops()) {
       loop.execute(() -> {

@@ -17,8 +17,8 @@ public final class LbConfigLoader {
     Section s = new Section(file.toString(), "", m);
     s.allowOnly("global", "vrrp_instances", "frontends", "backends");
     Section g = s.section("global");
-    g.allowOnly("admin", "event_loops", "warmup");
-    HostPort admin = g.has("admin") ? g.check("admin", () -> HostPort.parse(g.string("admin", ""))) : null;
+    g.allowOnly("admin", "admin_socket", "admin_socket_mode", "event_loops", "warmup");
+    AdminConfig admin = AdminConfig.read(g);
     int loops = g.integer("event_loops", 0, 0, 256);
     java.time.Duration warmup = g.duration("warmup", LbConfig.DEFAULT_WARMUP, "s", java.time.Duration.ZERO,
         java.time.Duration.ofMinutes(5));

@@ -1,15 +1,27 @@
 package org.masakari.lb.balancer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
+import org.masakari.lb.LbRuntime;
+import org.masakari.lb.config.LbConfig;
+import org.masakari.lb.config.LbConfigLoader;
 import org.masakari.lb.testsupport.Http;
 import org.masakari.lb.testsupport.TestBackend;
 
@@ -94,6 +106,58 @@ class AdminApiTest extends BalancerTestBase {
       assertThat(rejected.statusCode()).isEqualTo(400);
       assertThat(rejected.body()).contains(configFile.toString() + ":3").contains("balance");
       assertThat(keepAliveGet(out, in)).isEqualTo("b");
+    }
+  }
+
+  @Test
+  void unixSocketServesTheApiWithItsModeReplacesAStaleFileAndIsRemovedAtClose() throws Exception {
+    TestBackend a = backend("a");
+    Path sock = dir.resolve("admin.sock");
+    // what a SIGKILLed balancer leaves: a socket file nobody listens on
+    try (ServerSocketChannel stale = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      stale.bind(UnixDomainSocketAddress.of(sock));
+    }
+    assertThat(Files.exists(sock)).isTrue();
+    globalExtra = "  admin_socket: " + sock + "\n  admin_socket_mode: 0640\n";
+    startLb("http", "", "    check: {type: none}\n", server("a", a));
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(sock))).isEqualTo("rw-r-----");
+    assertThat(Files.exists(dir.resolve("admin.sock.new"))).isFalse();
+    Http.get(url("/"));
+    String stats = unixRequest(sock, "GET /stats.json HTTP/1.1\r\nHost: lb\r\nConnection: close\r\n\r\n");
+    assertThat(stats).startsWith("HTTP/1.1 200");
+    JsonObject server = new JsonObject(stats.substring(stats.indexOf("\r\n\r\n") + 4)).getJsonArray("backends")
+        .getJsonObject(0).getJsonArray("servers").getJsonObject(0);
+    assertThat(server.getLong("requests")).isEqualTo(1);
+    String drained = unixRequest(sock, "POST /backends/be/servers/a/drain HTTP/1.1\r\nHost: lb\r\nContent-Length: 0\r\n"
+        + "Connection: close\r\n\r\n");
+    assertThat(drained).startsWith("HTTP/1.1 200").contains("DRAIN");
+
+    // a second balancer must not take the socket of a running one
+    Path secondFile = dir.resolve("second.yaml");
+    Files.writeString(secondFile, "global:\n  admin_socket: " + sock + "\nbackends:\n  - name: be\n    check: {type: none}\n"
+        + "    servers:\n" + server("a", a));
+    LbConfig second = LbConfigLoader.load(secondFile);
+    try (LbRuntime other = new LbRuntime(second, () -> second)) {
+      assertThatThrownBy(other::start).hasMessageContaining(sock.toString()).hasMessageContaining("another process");
+    }
+    assertThat(unixRequest(sock, "GET /metrics HTTP/1.1\r\nHost: lb\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 200");
+
+    runtime.close();
+    runtime = null;
+    assertThat(Files.exists(sock)).isFalse();
+  }
+
+  private static String unixRequest(Path sock, String request) throws Exception {
+    try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
+      ch.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
+      ByteArrayOutputStream answer = new ByteArrayOutputStream();
+      ByteBuffer buf = ByteBuffer.allocate(8192);
+      while (ch.read(buf) >= 0) {
+        answer.write(buf.array(), 0, buf.position());
+        buf.clear();
+      }
+      return answer.toString(StandardCharsets.UTF_8);
     }
   }
 

@@ -25,6 +25,8 @@ abstract class BalancerTestBase {
   int port;
   int adminPort;
   Path configFile;
+  /** More lines of the global section (indented by two spaces), set before {@link #startLb}. */
+  String globalExtra = "";
 
   @BeforeEach
   void startVertx() {
@@ -60,7 +62,7 @@ abstract class BalancerTestBase {
   }
 
   String yaml(String mode, String frontendExtra, String backendExtra, String servers) {
-    return "global:\n  admin: 127.0.0.1:" + adminPort + "\n  event_loops: 2\n"
+    return "global:\n  admin: 127.0.0.1:" + adminPort + "\n  event_loops: 2\n" + globalExtra
         + "frontends:\n  - name: fe\n    bind: 127.0.0.1:" + port + "\n    mode: " + mode + "\n    default_backend: be\n"
         + frontendExtra
         + "backends:\n  - name: be\n" + backendExtra + "    servers:\n" + servers;

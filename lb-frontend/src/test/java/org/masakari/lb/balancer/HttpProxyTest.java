@@ -1,6 +1,7 @@
 package org.masakari.lb.balancer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonObject;
@@ -209,27 +210,107 @@ class HttpProxyTest extends BalancerTestBase {
   }
 
   @Test
-  void frontendMaxconnClosesConnectionsBeyondTheLimit() throws Exception {
+  void frontendMaxconnLeavesConnectionsBeyondTheLimitWaitingAndServesThemWhenSlotsFree() throws Exception {
     TestBackend a = backend("a");
     startLb("http", "    maxconn: 1\n", "", server("a", a));
-    try (java.net.Socket first = new java.net.Socket("127.0.0.1", port)) {
-      first.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes());
-      first.setSoTimeout(3000);
-      assertThat(first.getInputStream().read()).isEqualTo('H');
-      try (java.net.Socket second = new java.net.Socket("127.0.0.1", port)) {
-        second.setSoTimeout(3000);
-        second.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes());
-        int r;
-        try {
-          r = second.getInputStream().read();
-        } catch (java.net.SocketException reset) {
-          r = -1;
+    byte[] get = "GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes();
+    java.net.Socket first = new java.net.Socket("127.0.0.1", port);
+    first.getOutputStream().write(get);
+    first.setSoTimeout(3000);
+    assertThat(first.getInputStream().read()).isEqualTo('H');
+    java.util.List<java.net.Socket> waiting = new java.util.ArrayList<>();
+    try {
+      // HAProxy's maxconn: connected (the kernel's backlog), not closed, not answered while the slot is taken
+      for (int i = 0; i < 3; i++) {
+        java.net.Socket s = new java.net.Socket("127.0.0.1", port);
+        waiting.add(s);
+        s.getOutputStream().write(get);
+        s.setSoTimeout(400);
+        assertThatThrownBy(() -> s.getInputStream().read()).as("connection %d beyond maxconn waits", i)
+            .isInstanceOf(java.net.SocketTimeoutException.class);
+      }
+      assertThat(a.requests()).isEqualTo(1);
+      first.close();
+      // one slot: the waiting connections are served one at a time, each when the one before it closes. In which
+      // order is the kernel's (two SO_REUSEPORT listeners) and the held ones', so poll them all
+      java.util.Map<java.net.Socket, java.io.InputStream> unanswered = new java.util.LinkedHashMap<>();
+      for (java.net.Socket s : waiting) {
+        s.setSoTimeout(50);
+        unanswered.put(s, s.getInputStream());
+      }
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (!unanswered.isEmpty() && System.nanoTime() < deadline) {
+        for (var it = unanswered.entrySet().iterator(); it.hasNext(); ) {
+          var e = it.next();
+          byte[] head = new byte[12];
+          int n;
+          try {
+            n = e.getValue().read(head);
+          } catch (java.net.SocketTimeoutException notYet) {
+            continue;
+          }
+          assertThat(new String(head, 0, Math.max(n, 0))).startsWith("HTTP/1.1 200");
+          e.getKey().close();
+          it.remove();
         }
-        assertThat(r).as("second connection closed without an answer").isEqualTo(-1);
+      }
+      assertThat(unanswered).as("connections never served").isEmpty();
+      assertThat(a.requests()).isEqualTo(4);
+    } finally {
+      first.close();
+      for (java.net.Socket s : waiting) {
+        s.close();
       }
     }
-    // the slot frees when the close is seen by the event loop
-    await().atMost(Duration.ofSeconds(5)).ignoreExceptions().until(() -> Http.get(url("/")).statusCode() == 200);
+  }
+
+  @Test
+  void frontendMaxconnUnderConcurrentConnectsAnswersEveryRequestAndFreesEverySlot() throws Exception {
+    TestBackend a = backend("a");
+    startLb("http", "    maxconn: 3\n", "", server("a", a));
+    int clients = 16;
+    int each = 25;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+    java.util.concurrent.atomic.AtomicInteger ok = new java.util.concurrent.atomic.AtomicInteger();
+    try {
+      java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int c = 0; c < clients; c++) {
+        done.add(pool.submit(() -> {
+          for (int i = 0; i < each; i++) {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+              s.setSoTimeout(10_000);
+              s.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes());
+              String answer = new String(s.getInputStream().readAllBytes());
+              if (answer.startsWith("HTTP/1.1 200")) {
+                ok.incrementAndGet();
+              }
+            }
+          }
+          return null;
+        }));
+      }
+      for (var f : done) {
+        f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(ok.get()).isEqualTo(clients * each);
+    // every slot came back: three connections at once are served without waiting
+    java.util.List<java.net.Socket> three = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 3; i++) {
+        java.net.Socket s = new java.net.Socket("127.0.0.1", port);
+        three.add(s);
+        s.setSoTimeout(3000);
+        s.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes());
+        assertThat(s.getInputStream().read()).isEqualTo('H');
+      }
+    } finally {
+      for (java.net.Socket s : three) {
+        s.close();
+      }
+    }
   }
 
   @Test

@@ -20,6 +20,8 @@ class LbConfigLoaderTest {
   static final String GOOD = """
       global:
         admin: 127.0.0.1:8404
+        admin_socket: /run/masakari-lb/admin.sock
+        admin_socket_mode: 660
       vrrp_instances:
         - name: VI_1
           interface: eth0
@@ -61,25 +63,38 @@ class LbConfigLoaderTest {
     assertThat(b.check().type()).isEqualTo(HealthCheckConfig.Type.HTTP);
     assertThat(b.redispatch()).isTrue();
     assertThat(b.servers().get(1).weight()).isEqualTo(3);
-    assertThat(c.admin()).isEqualTo(new HostPort("127.0.0.1", 8404));
+    assertThat(c.admin()).isEqualTo(new AdminConfig(new HostPort("127.0.0.1", 8404), Path.of("/run/masakari-lb/admin.sock"), 0660));
   }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "priority: 150|priority: 300|lb.yaml:7: vrrp_instances[0].priority: must be 1..255, got 300",
-      "priority: 150|priorty: 150|lb.yaml:7: vrrp_instances[0].priorty: unknown option",
-      "advert_int: 0.1|advert_int: 0.005|lb.yaml:8: vrrp_instances[0].advert_int: must be between",
-      "version: 3|version: 2|lb.yaml:8: vrrp_instances[0].advert_int: VRRPv2 carries whole seconds",
-      "balance: leastconn|balance: fastest|lb.yaml:17: backends[0].balance: expected one of",
-      "weight: 3|weight: heavy|lb.yaml:21: backends[0].servers[1].weight: expected an integer",
-      "10.0.0.2:15868|10.0.0.2|lb.yaml:21: backends[0].servers[1].address: expected host:port",
+      "priority: 150|priority: 300|lb.yaml:9: vrrp_instances[0].priority: must be 1..255, got 300",
+      "priority: 150|priorty: 150|lb.yaml:9: vrrp_instances[0].priorty: unknown option",
+      "advert_int: 0.1|advert_int: 0.005|lb.yaml:10: vrrp_instances[0].advert_int: must be between",
+      "version: 3|version: 2|lb.yaml:10: vrrp_instances[0].advert_int: VRRPv2 carries whole seconds",
+      "balance: leastconn|balance: fastest|lb.yaml:19: backends[0].balance: expected one of",
+      "weight: 3|weight: heavy|lb.yaml:23: backends[0].servers[1].weight: expected an integer",
+      "10.0.0.2:15868|10.0.0.2|lb.yaml:23: backends[0].servers[1].address: expected host:port",
       "default_backend: api|default_backend: nope|default_backend 'nope' is not defined",
-      "inter: 500|inter: soon|lb.yaml:18: backends[0].check.inter: expected a duration",
-      "[10.99.0.10/24]|[10.99.0.300/24]|lb.yaml:10: vrrp_instances[0].virtual_ipaddress: expected an IPv4 address"})
+      "inter: 500|inter: soon|lb.yaml:20: backends[0].check.inter: expected a duration",
+      "admin_socket_mode: 660|admin_socket_mode: 0999|lb.yaml:4: global.admin_socket_mode: expected an octal file mode",
+      "admin_socket: /run/masakari-lb/admin.sock|admin_socket: admin.sock|lb.yaml:3: global.admin_socket: must be an absolute path",
+      "[10.99.0.10/24]|[10.99.0.300/24]|lb.yaml:12: vrrp_instances[0].virtual_ipaddress: expected an IPv4 address"})
   void badValuesNameFileLineAndOption(String from, String to, String message) throws Exception {
     Path p = write(GOOD.replace(from, to));
     assertThatThrownBy(() -> LbConfigLoader.load(p)).isInstanceOf(ConfigException.class)
         .hasMessageContaining(message.replace("lb.yaml", p.toString()));
+  }
+
+  @Test
+  void adminSocketIsOptionalWithMode0600AndAnOverlongPathIsRejected() throws Exception {
+    LbConfig plain = LbConfigLoader.load(write(GOOD.replace("  admin_socket: /run/masakari-lb/admin.sock\n", "")
+        .replace("  admin_socket_mode: 660\n", "")));
+    assertThat(plain.admin().socket()).isNull();
+    assertThat(plain.admin().socketMode()).isEqualTo(AdminConfig.DEFAULT_SOCKET_MODE).isEqualTo(0600);
+    Path p = write(GOOD.replace("/run/masakari-lb/admin.sock", "/run/" + "x".repeat(100)));
+    assertThatThrownBy(() -> LbConfigLoader.load(p)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining(p + ":3: global.admin_socket: longer than 103 bytes");
   }
 
   @Test
