@@ -31,8 +31,8 @@ write_cfg() {  # listen port
 LISTEN="$PORT"; [ "$WARM" -gt 0 ] && LISTEN=$((PORT + 1000))
 write_cfg "$LISTEN"
 # shellcheck disable=SC2086
-# PerMethodTrapLimit=0 as in bin/masakari lb (why: there); the rest fixes what ergonomics would pick under taskset
-java ${LB_JAVA_OPTS:--XX:+UseParallelGC -XX:PerMethodTrapLimit=0 -Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:-UsePerfData -Dio.netty.leakDetection.level=disabled} \
+# PerMethodTrapLimit=0 and MaxTenuringThreshold=1 as in bin/masakari lb (why: there); the rest fixes what ergonomics would pick under taskset
+java ${LB_JAVA_OPTS:--XX:+UseParallelGC -XX:PerMethodTrapLimit=0 -XX:MaxTenuringThreshold=1 -Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:-UsePerfData -Dio.netty.leakDetection.level=disabled} \
   -Dlogback.configurationFile="${LB_LOGBACK:-$MOD/src/main/resources/lb-logback.xml}" \
   -cp "$MOD/target/classes:$MOD/target/lib/*" org.masakari.lb.LbMain --config "$CFG" &
 child=$!
