@@ -3,6 +3,7 @@
 # The "custom" plug-in of ../shared/tools/lb-bench.sh for our balancer: lb-frontend in the
 # foreground on 127.0.0.1:PORT over BACKENDS (comma-separated host:port), SIGTERM stops it.
 #   LB_MODE=http|tcp (http)   LB_FORWARDED=true|false (false, like lb-bench's HAProxy)   LB_CHECK_TYPE=tcp|http (tcp)   LB_EVENT_LOOPS (default $LB_THREADS or 1)
+#   LB_TIMEOUT_SILENT=DURATION (the backend default, 5s): timeout.silent, the silent-server retry of safe requests; 0 = off
 #   LB_STARTUP_WARMUP=DURATION (8s): global.warmup, local traffic through the HTTP fast path inside
 #     the JVM before the frontend listens (JIT warm-up without a side port); 0 = none.
 #   LB_JAVA_OPTS: JVM options instead of the defaults below.
@@ -23,7 +24,9 @@ write_cfg() {  # listen port
   {
     # forwarded_headers false: lb-bench's HAProxy config has no "option forwardfor" either
     printf 'global:\n  admin: 127.0.0.1:%s\n  event_loops: %s\n  warmup: %s\nfrontends:\n  - name: fe\n    bind: 127.0.0.1:%s\n    mode: %s\n    default_backend: be\n    forwarded_headers: %s\n' $((PORT + 2000)) "$LOOPS" "${LB_STARTUP_WARMUP:-8s}" "$1" "$MODE" "${LB_FORWARDED:-false}"
-    printf 'backends:\n  - name: be\n    check: {type: %s, inter: %s, fall: %s, rise: %s}\n    servers:\n' "$CHECK" "$INTER" "$FALL" "$RISE"
+    printf 'backends:\n  - name: be\n    check: {type: %s, inter: %s, fall: %s, rise: %s}\n' "$CHECK" "$INTER" "$FALL" "$RISE"
+    [ -n "${LB_TIMEOUT_SILENT:-}" ] && printf '    timeout: {silent: %s}\n' "$LB_TIMEOUT_SILENT"
+    printf '    servers:\n'
     i=0; for b in ${BACKENDS//,/ }; do i=$((i+1)); printf '      - {name: be%d, address: "%s"}\n' "$i" "$b"; done
   } > "$CFG.new"
   mv "$CFG.new" "$CFG"

@@ -32,6 +32,7 @@ class DocsDefaultsTest {
     expected.put("retries", String.valueOf(BackendConfig.DEFAULT_RETRIES));
     expected.put("timeout.connect", BackendConfig.DEFAULT_TIMEOUT_CONNECT.toSeconds() + "s");
     expected.put("timeout.server", BackendConfig.DEFAULT_TIMEOUT_SERVER.toSeconds() + "s");
+    expected.put("timeout.silent", BackendConfig.DEFAULT_TIMEOUT_SILENT.toSeconds() + "s");
     expected.put("timeout.queue", BackendConfig.DEFAULT_TIMEOUT_QUEUE.toSeconds() + "s");
     expected.put("check.inter", String.valueOf(HealthCheckConfig.DEFAULT_INTER.toMillis()));
     expected.put("check.rise` / `check.fall", HealthCheckConfig.DEFAULT_RISE + " / " + HealthCheckConfig.DEFAULT_FALL);

@@ -131,6 +131,16 @@ public final class Backend {
     return false;
   }
 
+  /** Whether a usable server other than {@code self} and those in {@code tried} exists (room not considered). */
+  public boolean usableBesides(Server self, Set<Server> tried) {
+    for (Server s : servers) {
+      if (s != self && s.usable() && (tried == null || !tried.contains(s))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Picks a server (sticky first, then the algorithm) among usable servers with room that were not
    * tried yet, and counts the connection on it. Queues when usable servers are all full.

@@ -65,6 +65,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
   private BackendConnection conn;
   private long sentAt;
   private long lastServerActivity;
+  /** The silent-server retry is taken once per request: the next server may be as slow, legitimately. */
+  private boolean silentRetried;
 
   ClientConnection(NettyHttpFrontend frontend, LoopState loop) {
     this.frontend = frontend;
@@ -200,6 +202,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     requestDone = false;
     attempt = 0;
     tried = null;
+    silentRetried = false;
     answers.reset();
     requests.begin();
     if (r.decoderResult().isFailure()) {
@@ -422,10 +425,30 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
       }
       return;
     }
+    if (conn != null && silentServer(now)) {
+      silentRetried = true;
+      serverFailed("timeout: silent for " + backend.config().timeoutSilent().toMillis()
+          + " ms (no answer to this request, none to any other)", true);
+      return;
+    }
     if (conn != null && now - lastServerActivity > backend.config().timeoutServer().toNanos()) {
       dropServer("timeout: no answer within " + backend.config().timeoutServer().toMillis() + " ms");
       reply(HttpResponseStatus.GATEWAY_TIMEOUT, "server timeout");
     }
+  }
+
+  /**
+   * A hung server (it accepts, the kernel completes the handshake, nothing answers) would hold a safe request until
+   * {@code timeout.server}; after {@code timeout.silent} of silence on this request and on every other, the request
+   * goes to another server instead ({@link #serverFailed} retries a safe request without a body that got no byte of
+   * answer). Only when another usable server exists: with none, waiting for the silent one is the only chance.
+   */
+  private boolean silentServer(long now) {
+    BackendConfig cfg = backend.config();
+    long silent = cfg.timeoutSilent().toNanos();
+    return silent > 0 && !silentRetried && now - sentAt > silent && requestDone && !hasBody && !answers.answered()
+        && isSafe(req.method()) && attempt < cfg.retries() && !server.answeredSince(sentAt)
+        && backend.usableBesides(server, tried);
   }
 
   void drain() {

@@ -168,12 +168,17 @@ public final class Server {
    * balancer (a cold JVM on a busy core) goes on answering, and one slow answer must not eject it.
    */
   public void trafficTimeout(String reason, long sinceNanos) {
-    long last = lastSuccessNanos;
-    if (last != 0 && last - sinceNanos > 0) {
+    if (answeredSince(sinceNanos)) {
       errors.increment();
       return;
     }
     trafficError(reason);
+  }
+
+  /** Whether any request on this server succeeded after {@code sinceNanos} (to the millisecond). */
+  public boolean answeredSince(long sinceNanos) {
+    long last = lastSuccessNanos;
+    return last != 0 && last - sinceNanos > 0;
   }
 
   public void trafficOk() {

@@ -163,7 +163,7 @@ final class StartupWarmup {
     }
     return new BackendConfig(BACKEND, BackendConfig.Algorithm.ROUNDROBIN, BackendConfig.Sticky.NONE,
         BackendConfig.DEFAULT_COOKIE, true, BackendConfig.DEFAULT_RETRIES, BackendConfig.DEFAULT_TIMEOUT_CONNECT,
-        BackendConfig.DEFAULT_TIMEOUT_SERVER, BackendConfig.DEFAULT_TIMEOUT_QUEUE, new HealthCheckConfig(
+        BackendConfig.DEFAULT_TIMEOUT_SERVER, BackendConfig.DEFAULT_TIMEOUT_QUEUE, BackendConfig.DEFAULT_TIMEOUT_SILENT, new HealthCheckConfig(
             HealthCheckConfig.Type.NONE, "GET", "/", 200, HealthCheckConfig.DEFAULT_INTER, HealthCheckConfig.DEFAULT_INTER,
             1, 1, HealthCheckConfig.DEFAULT_OBSERVE_ERROR_LIMIT), servers);
   }

@@ -314,6 +314,49 @@ class HttpProxyTest extends BalancerTestBase {
   }
 
   @Test
+  void silentServerSafeRequestsGoElsewhereAfterTimeoutSilentAndItIsEjectedButPostsWaitForTheirTimeout() throws Exception {
+    TestBackend good = backend("good");
+    // accepts (the kernel completes the handshake from the backlog) but never reads or answers
+    try (ServerSocket hung = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+      startLb("http", "", "    balance: uri\n    timeout: {server: 1500, silent: 300}\n    check: {type: tcp, inter: 60000}\n",
+          "      - {name: hung, address: \"127.0.0.1:" + hung.getLocalPort() + "\"}\n" + server("good", good));
+      // a POST is never sent twice: the uri hash that leads to the hung server is found with it
+      String toHung = null;
+      for (int i = 0; i < 40 && toHung == null; i++) {
+        long t0 = System.nanoTime();
+        var r = Http.send("POST", url("/p" + i), "{}");
+        if (r.statusCode() == 504) {
+          toHung = "/p" + i;
+          assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(1400));
+        }
+      }
+      assertThat(toHung).as("some uri hashes to the hung server").isNotNull();
+      // the 504 ejected it (passive check); bring it back to see the silent rule on a GET of the same uri
+      runtime.balancer().registry().get("be").server("hung").checkResult(true, 1, 1, "test");
+      assertThat(serverStatus("hung")).isEqualTo("UP");
+      long t0 = System.nanoTime();
+      var get = Http.get(url(toHung));
+      Duration took = Duration.ofNanos(System.nanoTime() - t0);
+      assertThat(get.statusCode()).isEqualTo(200);
+      assertThat(get.body()).isEqualTo("good\n");
+      assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(300)).isLessThan(Duration.ofMillis(1400));
+      assertThat(serverStatus("hung")).isEqualTo("DOWN");
+    }
+  }
+
+  @Test
+  void silentRuleNeverTakesTheLastUsableServer() throws Exception {
+    try (ServerSocket hung = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+      startLb("http", "", "    timeout: {server: 800, silent: 200}\n    check: {type: tcp, inter: 60000}\n",
+          "      - {name: hung, address: \"127.0.0.1:" + hung.getLocalPort() + "\"}\n");
+      long t0 = System.nanoTime();
+      // with nowhere else to go the GET waits for timeout.server (a slow single server keeps its chance)
+      assertThat(Http.get(url("/")).statusCode()).isEqualTo(504);
+      assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(700));
+    }
+  }
+
+  @Test
   void safeRequestIsRetriedElsewhereWhenTheServerClosesWithoutAnswerButAPostIsNot() throws Exception {
     TestBackend good = backend("good");
     // reads a request, then closes the connection without a byte of answer (a server dying mid-request)
