@@ -71,7 +71,13 @@ public final class LbRuntime implements AutoCloseable {
           config.admin());
       next = next.withAdmin(config.admin());
     }
-    balancer.apply(next);
+    try {
+      balancer.apply(next);
+    } catch (IllegalStateException e) {
+      // certificate files that cannot be used are found before anything changes (Balancer.apply)
+      LOG.error("reload rejected, keeping the running configuration: {}", e.getMessage());
+      return e.getMessage();
+    }
     List<VrrpInstanceConfig> old = config.vrrpInstances();
     for (VrrpInstance i : new ArrayList<>(vrrp)) {
       VrrpInstanceConfig was = old.stream().filter(c -> c.name().equals(i.name())).findFirst().orElse(null);

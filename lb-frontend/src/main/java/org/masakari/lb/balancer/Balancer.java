@@ -1,5 +1,6 @@
 package org.masakari.lb.balancer;
 
+import io.netty.handler.ssl.SslContext;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -65,6 +66,13 @@ public final class Balancer implements AutoCloseable {
 
   /** Applies a validated config: backends in place, frontends only where they changed. */
   public synchronized void apply(LbConfig config) {
+    // certificate files first: one that cannot be used rejects the whole change before anything is touched
+    Map<String, SslContext> tls = new HashMap<>();
+    for (FrontendConfig fc : config.frontends()) {
+      if (isFastPath(fc) && fc.tlsCert() != null) {
+        tls.put(fc.name(), TlsServerContext.of(vertx, fc));
+      }
+    }
     registry.apply(config.backends());
     checker.reconcile();
     List<Future<?>> pending = new ArrayList<>();
@@ -73,13 +81,17 @@ public final class Balancer implements AutoCloseable {
       wanted.add(fc.name());
       Deployed old = frontends.get(fc.name());
       if (old != null && old.config().equals(fc)) {
+        if (old.fast() != null && fc.tlsCert() != null) {
+          // same options: the certificate files are read again (a rotated certificate without a restart)
+          old.fast().update(fc, tls.get(fc.name()));
+        }
         continue;
       }
       boolean fast = isFastPath(fc);
       boolean sameBind = old != null && old.config().bind().equals(fc.bind());
       if (fast && sameBind && old.fast() != null) {
         // same socket, new options: swapped in place, connections untouched
-        old.fast().update(fc);
+        old.fast().update(fc, tls.get(fc.name()));
         frontends.put(fc.name(), new Deployed(fc, null, old.fast()));
         LOG.info("[frontend={}] updated in place on {}", fc.name(), fc.bind());
         continue;
@@ -90,16 +102,15 @@ public final class Balancer implements AutoCloseable {
         old = null;
       }
       if (fast) {
-        NettyHttpFrontend f = new NettyHttpFrontend(fc, registry, fastLoops());
+        NettyHttpFrontend f = new NettyHttpFrontend(fc, tls.get(fc.name()), registry, fastLoops());
         f.start();
         frontends.put(fc.name(), new Deployed(fc, null, f));
-        LOG.info("[frontend={}] listening on {} (http, fast path, {})", fc.name(), fc.bind(),
+        LOG.info("[frontend={}] listening on {} ({}, fast path, {})", fc.name(), fc.bind(), f.scheme(),
             fastLoops().epoll() ? "epoll" : "nio");
       } else {
         // deploy the new one first: on the same host:port Vert.x shares the listening socket, so no accept gap
         ConnectionLimit limit = new ConnectionLimit(fc.maxconn());
-        String id = await(vertx.deployVerticle(() -> fc.mode() == FrontendConfig.Mode.HTTP
-            ? new HttpProxyVerticle(fc, registry, limit) : new TcpProxyVerticle(fc, registry, limit),
+        String id = await(vertx.deployVerticle(() -> new TcpProxyVerticle(fc, registry, limit),
             new DeploymentOptions().setInstances(instances)));
         frontends.put(fc.name(), new Deployed(fc, id, null));
         LOG.info("[frontend={}] listening on {} ({})", fc.name(), fc.bind(), fc.mode());
@@ -118,9 +129,9 @@ public final class Balancer implements AutoCloseable {
     pending.forEach(f -> f.onFailure(e -> LOG.warn("undeploy failed: {}", e.toString())));
   }
 
-  /** Plain HTTP takes the Netty fast path; TLS termination and TCP stay on Vert.x. */
+  /** HTTP (plain or TLS) takes the Netty fast path; TCP splicing stays on Vert.x. */
   static boolean isFastPath(FrontendConfig fc) {
-    return fc.mode() == FrontendConfig.Mode.HTTP && fc.tlsCert() == null;
+    return fc.mode() == FrontendConfig.Mode.HTTP;
   }
 
   private NettyLoops fastLoops() {

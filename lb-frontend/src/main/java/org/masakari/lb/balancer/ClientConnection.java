@@ -223,7 +223,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     BackendConfig cfg = backend.config();
     sticky = cfg.sticky() == BackendConfig.Sticky.COOKIE ? StickyCookie.read(r.headers().get(HttpHeaderNames.COOKIE), cfg.cookieName()) : null;
     key = cfg.balance() == BackendConfig.Algorithm.URI ? new RequestKey(clientIp, path(r.uri())) : connectionKey;
-    ProxyHeaders.toBackend(r.headers(), clientIp, "http", fc.forwardedHeaders());
+    ProxyHeaders.toBackend(r.headers(), clientIp, frontend.scheme(), fc.forwardedHeaders());
     r.setProtocolVersion(HttpVersion.HTTP_1_1);
     acquire();
   }

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A plain-HTTP frontend on the fast path: Netty's HTTP/1.1 decoder and encoder and {@link ClientConnection}, no
+ * An HTTP frontend on the fast path (plain, or TLS terminated by Netty's {@code SslHandler} in front of the codec): Netty's HTTP/1.1 decoder and encoder and {@link ClientConnection}, no
  * Vert.x per request. With epoll, every event loop has its own listening socket on the address
  * ({@code SO_REUSEPORT}, the kernel spreads connections), so a connection, its requests and their
  * pooled server connections stay on one loop. A reload with the same {@code bind} swaps the
@@ -35,10 +36,13 @@ public final class NettyHttpFrontend {
   private final List<Channel> listeners = new CopyOnWriteArrayList<>();
   private final AcceptGate gate;
   private volatile FrontendConfig config;
+  /** Null for plain HTTP; replaced by a reload (new certificate files, or the same files rotated). */
+  private volatile SslContext tls;
   private volatile boolean draining;
 
-  NettyHttpFrontend(FrontendConfig config, BackendRegistry registry, NettyLoops loops) {
+  NettyHttpFrontend(FrontendConfig config, SslContext tls, BackendRegistry registry, NettyLoops loops) {
     this.config = config;
+    this.tls = tls;
     this.registry = registry;
     this.loops = loops;
     this.limit = new ConnectionLimit(config.maxconn());
@@ -75,6 +79,10 @@ public final class NettyHttpFrontend {
             protected void initChannel(Channel ch) {
               LoopState state = loops.state(ch.eventLoop());
               ClientConnection c = new ClientConnection(NettyHttpFrontend.this, state);
+              SslContext ssl = tls;
+              if (ssl != null) {
+                ch.pipeline().addLast(ssl.newHandler(ch.alloc()));
+              }
               // request headers are validated (the default): they come from anyone
               ch.pipeline().addLast(new HttpRequestDecoder(), new ClientResponseEncoder(c::requestMethod), c);
             }
@@ -101,8 +109,17 @@ public final class NettyHttpFrontend {
     return ((InetSocketAddress) listeners.get(0).localAddress()).getPort();
   }
 
-  /** A reload that keeps {@code bind}: new connections and requests use {@code next}, no socket is touched. */
-  void update(FrontendConfig next) {
+  /** The scheme clients use, for the forwarded headers. */
+  String scheme() {
+    return tls == null ? "http" : "https";
+  }
+
+  /**
+   * A reload that keeps {@code bind}: new connections and requests use {@code next} and {@code nextTls}, no socket
+   * is touched (connections already open keep the TLS session they negotiated).
+   */
+  void update(FrontendConfig next, SslContext nextTls) {
+    tls = nextTls;
     limit.setMax(next.maxconn());
     gate.limitChanged();
     config = next;

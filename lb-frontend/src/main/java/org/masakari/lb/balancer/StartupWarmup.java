@@ -94,7 +94,7 @@ final class StartupWarmup {
     registry.get(BACKEND).quiet();
     NettyHttpFrontend frontend = new NettyHttpFrontend(new FrontendConfig("warmup", new HostPort(LOCALHOST, 0),
         FrontendConfig.Mode.HTTP, "warmup", FrontendConfig.DEFAULT_MAXCONN, FrontendConfig.DEFAULT_TIMEOUT_CLIENT,
-        forwardedHeaders, null, null), registry, loops);
+        forwardedHeaders, null, null), null, registry, loops);
     frontend.start();
     InetSocketAddress target = new InetSocketAddress(LOCALHOST, frontend.port());
     CompilationMXBean jit = ManagementFactory.getCompilationMXBean();

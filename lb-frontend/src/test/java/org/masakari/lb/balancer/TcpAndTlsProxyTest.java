@@ -59,4 +59,53 @@ class TcpAndTlsProxyTest extends BalancerTestBase {
     assertThat(r.body()).isEqualTo("a\n");
     assertThat(a.lastHeaders().get("X-Forwarded-Proto")).isEqualTo("https");
   }
+
+  @Test
+  void reloadReadsRotatedCertificatesAndRejectsAKeyItCannotUse() throws Exception {
+    Shell.ensureInstalled("openssl", "openssl");
+    Path cert = dir.resolve("lb.crt");
+    Path key = dir.resolve("lb.key");
+    selfSigned("first", cert, key);
+    TestBackend a = backend("a");
+    startLb("http", "    tls: {cert: " + cert + ", key: " + key + "}\n", "", server("a", a));
+    assertThat(presentedSubject()).contains("CN=first");
+
+    // rotated in place: same paths, same lb.yaml; a reload picks the new pair up for new connections
+    selfSigned("second", cert, key);
+    assertThat(Http.send("POST", admin("/reload"), null).statusCode()).isEqualTo(200);
+    assertThat(presentedSubject()).contains("CN=second");
+
+    java.nio.file.Files.writeString(key, "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n");
+    var rejected = Http.send("POST", admin("/reload"), null);
+    assertThat(rejected.statusCode()).isEqualTo(400);
+    assertThat(rejected.body()).contains("frontend=fe").contains(key.toString());
+    assertThat(presentedSubject()).contains("CN=second");
+  }
+
+  private static void selfSigned(String cn, Path cert, Path key) throws Exception {
+    Shell.ok("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=" + cn,
+        "-keyout", key.toString(), "-out", cert.toString());
+  }
+
+  /** The subject of the certificate the frontend presents to a new connection (any certificate is accepted). */
+  private String presentedSubject() throws Exception {
+    SSLContext trustAll = SSLContext.getInstance("TLS");
+    trustAll.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+      @Override
+      public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+      @Override
+      public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+      @Override
+      public X509Certificate[] getAcceptedIssuers() {
+        return new X509Certificate[0];
+      }
+    }}, null);
+    try (javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) trustAll.getSocketFactory().createSocket("127.0.0.1", port)) {
+      s.setSoTimeout(5000);
+      s.startHandshake();
+      return ((X509Certificate) s.getSession().getPeerCertificates()[0]).getSubjectX500Principal().getName();
+    }
+  }
 }
