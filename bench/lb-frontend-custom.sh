@@ -3,6 +3,7 @@
 # The "custom" plug-in of ../shared/tools/lb-bench.sh for our balancer: lb-frontend in the
 # foreground on 127.0.0.1:PORT over BACKENDS (comma-separated host:port), SIGTERM stops it.
 #   LB_MODE=http|tcp (http)   LB_FORWARDED=true|false (false, like lb-bench's HAProxy)   LB_CHECK_TYPE=tcp|http (tcp)   LB_EVENT_LOOPS (default $LB_THREADS or 1)
+#   LB_TLS_CERT, LB_TLS_KEY: PEM files: the frontend terminates TLS (clients use https://)
 #   LB_TIMEOUT_SILENT=DURATION (the backend default, 5s): timeout.silent, the silent-server retry of safe requests; 0 = off
 #   LB_STARTUP_WARMUP=DURATION (8s): global.warmup, local traffic through the HTTP fast path inside
 #     the JVM before the frontend listens (JIT warm-up without a side port); 0 = none.
@@ -24,6 +25,7 @@ write_cfg() {  # listen port
   {
     # forwarded_headers false: lb-bench's HAProxy config has no "option forwardfor" either
     printf 'global:\n  admin: 127.0.0.1:%s\n  event_loops: %s\n  warmup: %s\nfrontends:\n  - name: fe\n    bind: 127.0.0.1:%s\n    mode: %s\n    default_backend: be\n    forwarded_headers: %s\n' $((PORT + 2000)) "$LOOPS" "${LB_STARTUP_WARMUP:-8s}" "$1" "$MODE" "${LB_FORWARDED:-false}"
+    [ -n "${LB_TLS_CERT:-}" ] && printf '    tls: {cert: %s, key: %s}\n' "$LB_TLS_CERT" "$LB_TLS_KEY"
     printf 'backends:\n  - name: be\n    check: {type: %s, inter: %s, fall: %s, rise: %s}\n' "$CHECK" "$INTER" "$FALL" "$RISE"
     [ -n "${LB_TIMEOUT_SILENT:-}" ] && printf '    timeout: {silent: %s}\n' "$LB_TIMEOUT_SILENT"
     printf '    servers:\n'
@@ -41,8 +43,9 @@ java ${LB_JAVA_OPTS:--XX:+UseParallelGC -XX:PerMethodTrapLimit=0 -XX:MaxTenuring
 child=$!
 trap 'kill -TERM $child 2>/dev/null || true; wait $child 2>/dev/null || true; rm -f "$CFG"' EXIT TERM INT
 if [ "$WARM" -gt 0 ]; then
-  for _ in $(seq 1 300); do curl -s -o /dev/null -m 1 "http://127.0.0.1:$LISTEN/" && break; sleep 0.1; done
-  taskset -c 1 wrk -t1 -c32 -d"${WARM}s" "http://127.0.0.1:$LISTEN/" > /dev/null 2>&1 || true
+  SCHEME=http; [ -n "${LB_TLS_CERT:-}" ] && SCHEME=https
+  for _ in $(seq 1 300); do curl -sk -o /dev/null -m 1 "$SCHEME://127.0.0.1:$LISTEN/" && break; sleep 0.1; done
+  taskset -c 1 wrk -t1 -c32 -d"${WARM}s" "$SCHEME://127.0.0.1:$LISTEN/" > /dev/null 2>&1 || true
   write_cfg "$PORT"
   curl -s -m 10 -X POST "http://127.0.0.1:$((PORT + 2000))/reload" > /dev/null
 fi

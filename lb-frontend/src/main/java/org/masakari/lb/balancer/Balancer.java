@@ -57,7 +57,9 @@ public final class Balancer implements AutoCloseable {
     FrontendConfig firstFast = config.frontends().stream().filter(Balancer::isFastPath).findFirst().orElse(null);
     if (!config.warmup().isZero() && firstFast != null) {
       // before any frontend listens (and so before VRRP may take the VIP): the JIT compiles the proxy path
-      new StartupWarmup(fastLoops(), firstFast.forwardedHeaders()).run(config.warmup());
+      SslContext tls = config.frontends().stream().filter(fc -> isFastPath(fc) && fc.tlsCert() != null).findFirst()
+          .map(fc -> TlsServerContext.of(vertx, fc)).orElse(null);
+      new StartupWarmup(fastLoops(), firstFast.forwardedHeaders(), tls).run(config.warmup());
     }
     apply(config);
     LOG.info("balancer started: {} frontend(s), {} backend(s), {} event loop(s), native transport {}",

@@ -2,6 +2,9 @@ package org.masakari.lb.balancer;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -66,14 +69,18 @@ final class StartupWarmup {
 
   private final NettyLoops loops;
   private final boolean forwardedHeaders;
+  /** The first TLS frontend's context, or null: then half of the clients speak TLS to a second private frontend. */
+  private final SslContext serverTls;
+  private SslContext clientTls;
   private final AtomicLong requests = new AtomicLong();
   private final BackendRegistry registry = new BackendRegistry();
   private HostPort dummyAddress;
   private int generation;
 
-  StartupWarmup(NettyLoops loops, boolean forwardedHeaders) {
+  StartupWarmup(NettyLoops loops, boolean forwardedHeaders, SslContext serverTls) {
     this.loops = loops;
     this.forwardedHeaders = forwardedHeaders;
+    this.serverTls = serverTls;
   }
 
   /** Blocks the calling (non-event-loop) thread for {@code duration} or longer (see the class comment). */
@@ -92,22 +99,35 @@ final class StartupWarmup {
     dummyAddress = new HostPort(LOCALHOST, dummyPort);
     registry.apply(List.of(backendConfig(dummyAddress, 0)));
     registry.get(BACKEND).quiet();
-    NettyHttpFrontend frontend = new NettyHttpFrontend(new FrontendConfig("warmup", new HostPort(LOCALHOST, 0),
-        FrontendConfig.Mode.HTTP, "warmup", FrontendConfig.DEFAULT_MAXCONN, FrontendConfig.DEFAULT_TIMEOUT_CLIENT,
-        forwardedHeaders, null, null), null, registry, loops);
-    frontend.start();
+    NettyHttpFrontend frontend = privateFrontend("warmup", null);
     InetSocketAddress target = new InetSocketAddress(LOCALHOST, frontend.port());
+    NettyHttpFrontend tlsFrontend = null;
+    InetSocketAddress tlsTarget = null;
+    if (serverTls != null) {
+      // TLS code (handshakes, record encryption, the SslHandler's buffers) is compiled too
+      tlsFrontend = privateFrontend("warmup-tls", serverTls);
+      tlsTarget = new InetSocketAddress(LOCALHOST, tlsFrontend.port());
+      try {
+        clientTls = SslContextBuilder.forClient().trustManager(InsecureTrustManagerFactory.INSTANCE)
+            .sslProvider(TlsServerContext.provider()).build();
+      } catch (javax.net.ssl.SSLException e) {
+        throw new IllegalStateException("warm-up: TLS client: " + e.getMessage(), e);
+      }
+    }
     CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
     long maxEnd = t0 + MAX_FACTOR * duration.toNanos();
     // phase 1: a few busy connections until the JIT has compiled the proxy path
-    runPhase(target, KEEP_ALIVE_CLIENTS, CLOSING_CLIENTS, t0 + duration.toNanos(), maxEnd, MIN_REQUESTS, jit);
+    runPhase(target, tlsTarget, KEEP_ALIVE_CLIENTS, CLOSING_CLIENTS, t0 + duration.toNanos(), maxEnd, MIN_REQUESTS, jit);
     // phase 2: the switch to new traffic (connections reset, many new ones at once, as a load
     // generator or a VIP takeover brings) deoptimizes code compiled for phase 1; let that happen
     // and recompile here rather than on the first real clients
     long phase2 = System.nanoTime();
-    runPhase(target, TAKEOVER_CLIENTS, TAKEOVER_CLOSING_CLIENTS, phase2 + TimeUnit.MILLISECONDS.toNanos(PHASE2_MIN_MILLIS), maxEnd,
+    runPhase(target, tlsTarget, TAKEOVER_CLIENTS, TAKEOVER_CLOSING_CLIENTS, phase2 + TimeUnit.MILLISECONDS.toNanos(PHASE2_MIN_MILLIS), maxEnd,
         requests.get() + MIN_REQUESTS / 4, jit);
     frontend.drain();
+    if (tlsFrontend != null) {
+      tlsFrontend.drain();
+    }
     // the pooled connections to the dummy server would be closed as idle 5 s later, in the middle of
     // the first real traffic (and deoptimize code there): close them now, and the dummy with them
     // (every pooled connection so far is the warm-up's: no real frontend listens yet)
@@ -117,12 +137,24 @@ final class StartupWarmup {
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), jitMillis(jit));
   }
 
-  /** Runs keep-alive and closing clients until the JIT is idle past the bounds, then resets them. */
-  private void runPhase(InetSocketAddress target, int keepAlive, int closing, long minEnd, long maxEnd, long minRequests,
+  private NettyHttpFrontend privateFrontend(String name, SslContext tls) {
+    NettyHttpFrontend f = new NettyHttpFrontend(new FrontendConfig(name, new HostPort(LOCALHOST, 0),
+        FrontendConfig.Mode.HTTP, "warmup", FrontendConfig.DEFAULT_MAXCONN, FrontendConfig.DEFAULT_TIMEOUT_CLIENT,
+        forwardedHeaders, null, null), tls, registry, loops);
+    f.start();
+    return f;
+  }
+
+  /**
+   * Runs keep-alive and closing clients until the JIT is idle past the bounds, then resets them; with a TLS
+   * target, every other client goes there.
+   */
+  private void runPhase(InetSocketAddress target, InetSocketAddress tlsTarget, int keepAlive, int closing, long minEnd, long maxEnd, long minRequests,
       CompilationMXBean jit) {
     Phase phase = new Phase(keepAlive + closing);
     for (int i = 0; i < keepAlive + closing; i++) {
-      new Client(target, i >= keepAlive, phase).connect();
+      boolean tls = tlsTarget != null && i % 2 == 1;
+      new Client(tls ? tlsTarget : target, tls, i >= keepAlive, phase).connect();
     }
     // JIT time at the start of each of the last WINDOW ticks (100 ms apart)
     long[] jitAt = new long[JIT_WINDOW_TICKS];
@@ -275,14 +307,16 @@ final class StartupWarmup {
   /** One client connection: a request after each answer (every 8th a POST); a closing client reconnects for every request. */
   private final class Client extends RawMessages {
     private final InetSocketAddress target;
+    private final boolean tls;
     private final boolean closeEach;
     private final Phase phase;
     private final byte[] get;
     private final byte[] post;
     private int sent;
 
-    Client(InetSocketAddress target, boolean closeEach, Phase phase) {
+    Client(InetSocketAddress target, boolean tls, boolean closeEach, Phase phase) {
       this.target = target;
+      this.tls = tls;
       this.closeEach = closeEach;
       this.phase = phase;
       // like a load generator's requests: Host only, a length only with a body
@@ -299,7 +333,12 @@ final class StartupWarmup {
       }
       new Bootstrap().group(loops.group()).channel(loops.socketChannelClass()).option(ChannelOption.TCP_NODELAY, true)
           .option(ChannelOption.ALLOCATOR, loops.allocator())
-          .handler(this).connect(target).addListener((ChannelFutureListener) f -> {
+          .handler(tls ? new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel ch) {
+              ch.pipeline().addLast(clientTls.newHandler(ch.alloc(), LOCALHOST, target.getPort()), Client.this);
+            }
+          } : this).connect(target).addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess()) {
               phase.done.countDown();
             }

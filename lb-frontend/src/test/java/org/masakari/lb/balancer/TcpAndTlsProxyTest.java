@@ -82,6 +82,26 @@ class TcpAndTlsProxyTest extends BalancerTestBase {
     assertThat(presentedSubject()).contains("CN=second");
   }
 
+  @Test
+  void warmupDrivesTlsTooAndLeavesNoTrace() throws Exception {
+    Shell.ensureInstalled("openssl", "openssl");
+    Path cert = dir.resolve("lb.crt");
+    Path key = dir.resolve("lb.key");
+    selfSigned("warm", cert, key);
+    TestBackend a = backend("a");
+    port = Http.freePort();
+    adminPort = Http.freePort();
+    configFile = dir.resolve("lb.yaml");
+    java.nio.file.Files.writeString(configFile, yaml("http", "    tls: {cert: " + cert + ", key: " + key + "}\n",
+        "    check: {type: none}\n", server("a", a)).replace("  event_loops: 2\n", "  event_loops: 2\n  warmup: 300ms\n"));
+    runtime = new org.masakari.lb.LbRuntime(org.masakari.lb.config.LbConfigLoader.load(configFile),
+        () -> org.masakari.lb.config.LbConfigLoader.load(configFile));
+    runtime.start();
+    assertThat(presentedSubject()).contains("CN=warm");
+    assertThat(a.requests()).isZero();
+    assertThat(Http.get(admin("/stats.json")).body()).doesNotContain("warmup");
+  }
+
   private static void selfSigned(String cn, Path cert, Path key) throws Exception {
     Shell.ok("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=" + cn,
         "-keyout", key.toString(), "-out", cert.toString());
