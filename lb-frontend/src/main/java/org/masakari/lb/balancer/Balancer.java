@@ -107,8 +107,8 @@ public final class Balancer implements AutoCloseable {
         NettyHttpFrontend f = new NettyHttpFrontend(fc, tls.get(fc.name()), registry, fastLoops());
         f.start();
         frontends.put(fc.name(), new Deployed(fc, null, f));
-        LOG.info("[frontend={}] listening on {} ({}, fast path, {})", fc.name(), fc.bind(), f.scheme(),
-            fastLoops().epoll() ? "epoll" : "nio");
+        LOG.info("[frontend={}] listening on {} ({}, fast path, {}{})", fc.name(), fc.bind(), f.scheme(),
+            fastLoops().epoll() ? "epoll" : "nio", fc.tlsCert() == null ? "" : ", TLS by " + TlsServerContext.provider());
       } else {
         // deploy the new one first: on the same host:port Vert.x shares the listening socket, so no accept gap
         ConnectionLimit limit = new ConnectionLimit(fc.maxconn());
