@@ -102,6 +102,14 @@ class TcpAndTlsProxyTest extends BalancerTestBase {
     assertThat(Http.get(admin("/stats.json")).body()).doesNotContain("warmup");
   }
 
+  @Test
+  void tlsRunsInBoringSslOnThisPlatform() {
+    // the JDK engine is the fallback, at a sixth of the handshakes per CPU second (docs/performance.md): a native
+    // library that stopped loading must fail here, not only in a benchmark
+    assertThat(TlsServerContext.provider()).as("netty-tcnative: %s", io.netty.handler.ssl.OpenSsl.unavailabilityCause())
+        .isEqualTo(io.netty.handler.ssl.SslProvider.OPENSSL);
+  }
+
   private static void selfSigned(String cn, Path cert, Path key) throws Exception {
     Shell.ok("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=" + cn,
         "-keyout", key.toString(), "-out", cert.toString());
