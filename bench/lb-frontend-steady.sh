@@ -8,6 +8,8 @@
 # CPU per request = process CPU time (utime+stime, all threads) during the round / requests.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=lib.sh
+. "$HERE/lib.sh"
 MOD="$HERE/../lb-frontend"
 WARM=60; ROUNDS=5; WRK="-t2 -c64 -d10s"; CLOSE=0
 while [ $# -gt 0 ]; do
@@ -20,34 +22,10 @@ cleanup() { for p in ${PIDS[@]+"${PIDS[@]}"}; do kill -TERM "$p" 2>/dev/null || 
 trap cleanup EXIT INT TERM
 B=28080
 for i in 1 2; do
-  mkdir -p "$S/be$i"
-  cat > "$S/be$i/nginx.conf" <<NG
-daemon off; master_process off; worker_processes 1; pid $S/be$i/nginx.pid; error_log $S/be$i/error.log crit;
-events { worker_connections 4096; }
-http { access_log off; client_body_temp_path $S/be$i; proxy_temp_path $S/be$i; fastcgi_temp_path $S/be$i;
-  uwsgi_temp_path $S/be$i; scgi_temp_path $S/be$i; keepalive_requests 1000000;
-  server { listen 127.0.0.1:$((B + i)) reuseport backlog=4096; location / { default_type text/plain; return 200 "be$i\n"; } } }
-NG
+  nginx_backend_conf "$S/be$i" $((B + i)) "be$i"
   taskset -c 1 nginx -c "$S/be$i/nginx.conf" -p "$S/be$i" & PIDS+=($!)
 done
-cat > "$S/haproxy.cfg" <<HA
-global
-  nbthread 1
-  maxconn 8000
-defaults
-  mode http
-  timeout connect 2s
-  timeout client 30s
-  timeout server 30s
-frontend fe
-  bind 127.0.0.1:$((B + 10)) backlog 4096
-  default_backend be
-backend be
-  balance roundrobin
-  default-server check inter 2000 rise 2 fall 3
-  server be1 127.0.0.1:$((B + 1))
-  server be2 127.0.0.1:$((B + 2))
-HA
+haproxy_two_backends_cfg "$S/haproxy.cfg" "127.0.0.1:$((B + 10)) backlog 4096" "$B"
 taskset -c 0 haproxy -db -f "$S/haproxy.cfg" > "$S/haproxy.log" 2>&1 & HA_PID=$!; PIDS+=($HA_PID)
 cat > "$S/lb.yaml" <<LB
 global: {event_loops: 1}

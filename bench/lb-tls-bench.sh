@@ -7,6 +7,8 @@
 # Needs haproxy, nginx, wrk, openssl (../shared/tools/install-labs.sh) and a built lb-frontend (package).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=lib.sh
+. "$HERE/lib.sh"
 ROUNDS="${1:-3}"
 BASE=19180
 WORK="$(mktemp -d /tmp/lb-tls-bench.XXXXXX)"
@@ -16,36 +18,12 @@ trap cleanup EXIT
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 -keyout "$WORK/lb.key" -out "$WORK/lb.crt" 2>/dev/null
 cat "$WORK/lb.crt" "$WORK/lb.key" > "$WORK/lb.pem"
 for i in 1 2; do
-  mkdir -p "$WORK/be$i"
-  cat > "$WORK/be$i/nginx.conf" <<NGINX
-daemon off; master_process off; worker_processes 1; pid $WORK/be$i/nginx.pid; error_log $WORK/be$i/error.log crit;
-events { worker_connections 4096; }
-http { access_log off; client_body_temp_path $WORK/be$i; proxy_temp_path $WORK/be$i; fastcgi_temp_path $WORK/be$i;
-  uwsgi_temp_path $WORK/be$i; scgi_temp_path $WORK/be$i; keepalive_requests 1000000;
-  server { listen 127.0.0.1:$((BASE + i)) reuseport backlog=4096; location / { default_type text/plain; return 200 "be$i\n"; } } }
-NGINX
+  nginx_backend_conf "$WORK/be$i" $((BASE + i)) "be$i"
   setsid taskset -c 1 nginx -c "$WORK/be$i/nginx.conf" -p "$WORK/be$i" > /dev/null 2>&1 &
   PIDS+=($!)
 done
-cat > "$WORK/haproxy.cfg" <<HAP
-global
-  nbthread 1
-  maxconn 8000
-defaults
-  mode http
-  timeout connect 2s
-  timeout client 30s
-  timeout server 30s
-frontend fe
-  bind 127.0.0.1:$BASE ssl crt $WORK/lb.pem backlog 4096
-  default_backend be
-backend be
-  balance roundrobin
-  default-server check inter 2000 rise 2 fall 3
-  server be1 127.0.0.1:$((BASE + 1))
-  server be2 127.0.0.1:$((BASE + 2))
-HAP
-ticks() { local t=0 f line; for f in /proc/[0-9]*/stat; do { read -r line < "$f"; } 2>/dev/null || continue; line="${line##*) }"; set -- $line; [ "$3" = "$1" ] || true; [ "$3" = "$PG" ] && t=$((t + ${12} + ${13})); done; echo $t; }
+haproxy_two_backends_cfg "$WORK/haproxy.cfg" "127.0.0.1:$BASE ssl crt $WORK/lb.pem backlog 4096" "$BASE"
+ticks() { local t=0 f line; for f in /proc/[0-9]*/stat; do { read -r line < "$f"; } 2>/dev/null || continue; line="${line##*) }"; set -- $line; [ "$3" = "$PG" ] && t=$((t + ${12} + ${13})); done; echo $t; }
 run() {  # name mode(keepalive|close) -> one line
   local name=$1 mode=$2 hdr=()
   [ "$mode" = close ] && hdr=(-H "Connection: close")

@@ -62,7 +62,6 @@ class TcpAndTlsProxyTest extends BalancerTestBase {
 
   @Test
   void reloadReadsRotatedCertificatesAndRejectsAKeyItCannotUse() throws Exception {
-    Shell.ensureInstalled("openssl", "openssl");
     Path cert = dir.resolve("lb.crt");
     Path key = dir.resolve("lb.key");
     selfSigned("first", cert, key);
@@ -84,7 +83,6 @@ class TcpAndTlsProxyTest extends BalancerTestBase {
 
   @Test
   void warmupDrivesTlsTooAndLeavesNoTrace() throws Exception {
-    Shell.ensureInstalled("openssl", "openssl");
     Path cert = dir.resolve("lb.crt");
     Path key = dir.resolve("lb.key");
     selfSigned("warm", cert, key);
@@ -110,7 +108,9 @@ class TcpAndTlsProxyTest extends BalancerTestBase {
         .isEqualTo(io.netty.handler.ssl.SslProvider.OPENSSL);
   }
 
+  /** A fresh RSA key and self-signed certificate for CN={@code cn} at the given paths (openssl installed if missing). */
   private static void selfSigned(String cn, Path cert, Path key) throws Exception {
+    Shell.ensureInstalled("openssl", "openssl");
     Shell.ok("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=" + cn,
         "-keyout", key.toString(), "-out", cert.toString());
   }
