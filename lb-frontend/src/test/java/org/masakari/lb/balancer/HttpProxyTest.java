@@ -66,10 +66,9 @@ class HttpProxyTest extends BalancerTestBase {
   @Test
   void hungServerIsMarkedDownByTheHttpCheck() throws Exception {
     TestBackend good = backend("good");
-    // accepts (the kernel completes the handshake from the backlog) but never reads or answers
-    try (ServerSocket hung = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+    try (ServerSocket hung = hungServer()) {
       startLb("http", "", "    check: {type: http, inter: 100, timeout: 200, fall: 2, rise: 1, observe_error_limit: 0}\n",
-          "      - {name: hung, address: \"127.0.0.1:" + hung.getLocalPort() + "\"}\n" + server("good", good));
+          hungEntry(hung) + server("good", good));
       await().atMost(Duration.ofSeconds(5)).until(() -> serverStatus("hung").equals("DOWN"));
       assertThat(serverStatus("good")).isEqualTo("UP");
       for (int i = 0; i < 10; i++) {
@@ -81,9 +80,9 @@ class HttpProxyTest extends BalancerTestBase {
   @Test
   void hungServerTimesOutWith504AndIsEjectedPassively() throws Exception {
     TestBackend good = backend("good");
-    try (ServerSocket hung = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+    try (ServerSocket hung = hungServer()) {
       startLb("http", "", "    timeout: {server: 300}\n    check: {type: tcp, inter: 60000}\n",
-          "      - {name: hung, address: \"127.0.0.1:" + hung.getLocalPort() + "\"}\n" + server("good", good));
+          hungEntry(hung) + server("good", good));
       List<Integer> statuses = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
         statuses.add(Http.get(url("/")).statusCode());
@@ -316,10 +315,9 @@ class HttpProxyTest extends BalancerTestBase {
   @Test
   void silentServerSafeRequestsGoElsewhereAfterTimeoutSilentAndItIsEjectedButPostsWaitForTheirTimeout() throws Exception {
     TestBackend good = backend("good");
-    // accepts (the kernel completes the handshake from the backlog) but never reads or answers
-    try (ServerSocket hung = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+    try (ServerSocket hung = hungServer()) {
       startLb("http", "", "    balance: uri\n    timeout: {server: 1500, silent: 300}\n    check: {type: tcp, inter: 60000}\n",
-          "      - {name: hung, address: \"127.0.0.1:" + hung.getLocalPort() + "\"}\n" + server("good", good));
+          hungEntry(hung) + server("good", good));
       // a POST is never sent twice: the uri hash that leads to the hung server is found with it
       String toHung = null;
       for (int i = 0; i < 40 && toHung == null; i++) {
@@ -346,9 +344,9 @@ class HttpProxyTest extends BalancerTestBase {
 
   @Test
   void silentRuleNeverTakesTheLastUsableServer() throws Exception {
-    try (ServerSocket hung = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+    try (ServerSocket hung = hungServer()) {
       startLb("http", "", "    timeout: {server: 800, silent: 200}\n    check: {type: tcp, inter: 60000}\n",
-          "      - {name: hung, address: \"127.0.0.1:" + hung.getLocalPort() + "\"}\n");
+          hungEntry(hung));
       long t0 = System.nanoTime();
       // with nowhere else to go the GET waits for timeout.server (a slow single server keeps its chance)
       assertThat(Http.get(url("/")).statusCode()).isEqualTo(504);
@@ -394,5 +392,15 @@ class HttpProxyTest extends BalancerTestBase {
       }
     }
     return "absent";
+  }
+
+  /** A server that accepts (the kernel completes the handshake from the backlog) but never reads or answers. */
+  private static ServerSocket hungServer() throws java.io.IOException {
+    return new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"));
+  }
+
+  /** The YAML server entry named "hung" for {@code hung}. */
+  private static String hungEntry(ServerSocket hung) {
+    return "      - {name: hung, address: \"127.0.0.1:" + hung.getLocalPort() + "\"}\n";
   }
 }

@@ -62,15 +62,15 @@ class TcpAndTlsProxyTest extends BalancerTestBase {
 
   @Test
   void reloadReadsRotatedCertificatesAndRejectsAKeyItCannotUse() throws Exception {
-    Path cert = dir.resolve("lb.crt");
-    Path key = dir.resolve("lb.key");
-    selfSigned("first", cert, key);
+    TlsFiles tls = selfSigned("first");
+    Path cert = tls.cert();
+    Path key = tls.key();
     TestBackend a = backend("a");
     startLb("http", "    tls: {cert: " + cert + ", key: " + key + "}\n", "", server("a", a));
     assertThat(presentedSubject()).contains("CN=first");
 
     // rotated in place: same paths, same lb.yaml; a reload picks the new pair up for new connections
-    selfSigned("second", cert, key);
+    selfSigned("second");
     assertThat(Http.send("POST", admin("/reload"), null).statusCode()).isEqualTo(200);
     assertThat(presentedSubject()).contains("CN=second");
 
@@ -83,9 +83,9 @@ class TcpAndTlsProxyTest extends BalancerTestBase {
 
   @Test
   void warmupDrivesTlsTooAndLeavesNoTrace() throws Exception {
-    Path cert = dir.resolve("lb.crt");
-    Path key = dir.resolve("lb.key");
-    selfSigned("warm", cert, key);
+    TlsFiles tls = selfSigned("warm");
+    Path cert = tls.cert();
+    Path key = tls.key();
     TestBackend a = backend("a");
     port = Http.freePort();
     adminPort = Http.freePort();
@@ -108,11 +108,15 @@ class TcpAndTlsProxyTest extends BalancerTestBase {
         .isEqualTo(io.netty.handler.ssl.SslProvider.OPENSSL);
   }
 
-  /** A fresh RSA key and self-signed certificate for CN={@code cn} at the given paths (openssl installed if missing). */
-  private static void selfSigned(String cn, Path cert, Path key) throws Exception {
+  private record TlsFiles(Path cert, Path key) {}
+
+  /** A fresh RSA key and self-signed certificate for CN={@code cn}, always at lb.crt / lb.key (openssl installed if missing). */
+  private TlsFiles selfSigned(String cn) throws Exception {
     Shell.ensureInstalled("openssl", "openssl");
+    TlsFiles f = new TlsFiles(dir.resolve("lb.crt"), dir.resolve("lb.key"));
     Shell.ok("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=" + cn,
-        "-keyout", key.toString(), "-out", cert.toString());
+        "-keyout", f.key().toString(), "-out", f.cert().toString());
+    return f;
   }
 
   /** The subject of the certificate the frontend presents to a new connection (any certificate is accepted). */
